@@ -1,0 +1,1 @@
+// DelimitedText: see DESIGN.md for this module's lane.

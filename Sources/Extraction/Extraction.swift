@@ -1,0 +1,1 @@
+// Extraction: see DESIGN.md for this module's lane.

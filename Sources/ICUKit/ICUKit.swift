@@ -1,0 +1,1 @@
+// ICUKit: see DESIGN.md for this module's lane.

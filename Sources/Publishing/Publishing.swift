@@ -1,0 +1,1 @@
+// Publishing: see DESIGN.md for this module's lane.

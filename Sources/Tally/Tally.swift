@@ -1,0 +1,1 @@
+// Tally: see DESIGN.md for this module's lane.

@@ -1,0 +1,1 @@
+// Toponyms: see DESIGN.md for this module's lane.

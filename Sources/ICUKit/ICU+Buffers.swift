@@ -1,0 +1,53 @@
+// Moving text between Swift strings and ICU's UTF-16 buffers.
+
+extension String {
+    /// True when every byte is ASCII: the input for the free fast paths (NFC, display width ...).
+    var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+}
+
+/// Calls `body` with the UTF-16 of `text` (and its length as `Int32`).
+@inline(__always)
+func withUTF16<R, E: Error>(
+    _ text: String, _ body: (UnsafePointer<UInt16>, Int32) throws(E) -> R
+) throws(E) -> R {
+    var units = Array(text.utf16)
+    if units.isEmpty { units.append(0) }  // a valid pointer even for "", with length 0
+    let count = Int32(text.utf16.count)
+    return try units.withUnsafeBufferPointer { (buffer) throws(E) -> R in
+        try body(buffer.baseAddress!, count)
+    }
+}
+
+/// Runs an ICU "fill this buffer" call: first with `capacity` units, then, on `U_BUFFER_OVERFLOW_ERROR`, once more
+/// with the length ICU reported. `body(dest, capacity, &status)` returns the full length of the result.
+func fillUTF16(
+    capacity: Int, _ operation: @autoclosure () -> String,
+    _ body: (UnsafeMutablePointer<UInt16>, Int32, inout Int32) -> Int32
+) throws(ICUError) -> String {
+    var capacity = max(capacity, 16)
+    for attempt in 0..<2 {
+        var status: Int32 = 0
+        let result: String? = withUnsafeTemporaryAllocation(of: UInt16.self, capacity: capacity) { buffer in
+            let length = body(buffer.baseAddress!, Int32(capacity), &status)
+            guard status.isICUSuccess, Int(length) <= capacity else {
+                if status.isICUSuccess || status == bufferOverflowCode {
+                    status = bufferOverflowCode
+                    capacity = Int(length) + 1
+                }
+                return nil
+            }
+            return String(decoding: UnsafeBufferPointer(start: buffer.baseAddress!, count: Int(length)),
+                          as: UTF16.self)
+        }
+        if let result { return result }
+        if status != bufferOverflowCode || attempt == 1 { try status.checkICU(operation()) }
+    }
+    throw ICUError(code: bufferOverflowCode, operation: operation())
+}
+
+/// Locale identifiers go to ICU as C strings; an embedded NUL would silently truncate the id.
+func withLocale<R>(_ locale: String, _ operation: @autoclosure () -> String,
+                   _ body: (UnsafePointer<CChar>) -> R) throws(ICUError) -> R {
+    if locale.utf8.contains(0) { throw ICUError(code: 1, operation: operation()) }  // U_ILLEGAL_ARGUMENT_ERROR
+    return locale.withCString(body)
+}

@@ -1,1 +1,0 @@
-// ICUKit: see DESIGN.md for this module's lane.

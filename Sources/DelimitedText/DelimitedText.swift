@@ -1,1 +1,0 @@
-// DelimitedText: see DESIGN.md for this module's lane.

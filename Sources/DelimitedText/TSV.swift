@@ -1,0 +1,126 @@
+/// Tab-separated values as Gazette's commands print them (`gazette match`, `gazette extract`).
+///
+/// The dialect of "linear TSV" (and PostgreSQL's text format) rather than CSV: one record per line, fields
+/// separated by TAB, no quoting; a backslash, TAB, LF or CR inside a field is written as `\\`, `\t`, `\n`,
+/// `\r`. No byte order mark, LF line ends. Nothing else is transformed, so `cut -f` and `awk -F'\t'` work.
+public struct TSVWriter: Sendable {
+    /// Everything written so far.
+    public private(set) var bytes: [UInt8] = []
+
+    /// Creates an empty writer.
+    public init() {}
+
+    /// Writes one record: fields escaped, joined by TAB, ended by LF.
+    public mutating func writeRow(_ fields: [String]) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { bytes.append(ByteScan.tab) }
+            for b in field.utf8 {
+                switch b {
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case ByteScan.tab: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case ByteScan.lf: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case ByteScan.cr: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                default: bytes.append(b)
+                }
+            }
+        }
+        bytes.append(ByteScan.lf)
+    }
+
+    /// One record as a `String` line including its LF, for printing as rows are produced.
+    public static func line(_ fields: [String]) -> String {
+        var writer = TSVWriter()
+        writer.writeRow(fields)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
+
+/// Reads the TSV dialect `TSVWriter` writes. Also accepts CRLF line ends and a UTF-8 byte order mark, since
+/// TSV files made by hand or by spreadsheets have them. A backslash before any other character is kept as is.
+public struct TSVReader: Sendable {
+    private let bytes: [UInt8]
+    private let options: CSVReader.Options
+    private var position: Int
+    private var line = 1
+    private var expectedFieldCount: Int?
+
+    /// Creates a reader. Of the options, `origin`, `invalidUTF8`, `strictFieldCount` and `skipsEmptyLines`
+    /// apply; the delimiter is always TAB.
+    public init(bytes: [UInt8], options: CSVReader.Options = CSVReader.Options()) {
+        self.bytes = bytes
+        self.options = options
+        self.position = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    /// Reads every record at once.
+    public static func records(
+        _ bytes: [UInt8], options: CSVReader.Options = CSVReader.Options()
+    ) throws(DelimitedTextError) -> [DelimitedRecord] {
+        var reader = TSVReader(bytes: bytes, options: options)
+        var out: [DelimitedRecord] = []
+        while let record = try reader.next() { out.append(record) }
+        return out
+    }
+
+    /// The next record, or nil at the end of the input.
+    public mutating func next() throws(DelimitedTextError) -> DelimitedRecord? {
+        let result = bytes.withUnsafeBufferPointer { buf in parseLine(buf) }
+        let record = try result.get()
+        if let record, options.strictFieldCount {
+            if let expected = expectedFieldCount, record.fields.count != expected {
+                throw DelimitedTextError(
+                    kind: .fieldCountMismatch(expected: expected, found: record.fields.count),
+                    origin: options.origin, line: record.line, column: 1, byteOffset: record.byteOffset)
+            }
+            expectedFieldCount = expectedFieldCount ?? record.fields.count
+        }
+        return record
+    }
+
+    private mutating func parseLine(_ buf: UnsafeBufferPointer<UInt8>) -> Result<DelimitedRecord?, DelimitedTextError> {
+        let end = buf.count
+        while true {
+            guard position < end else { return .success(nil) }
+            var lineEnd = position
+            while lineEnd < end, buf[lineEnd] != ByteScan.lf { lineEnd += 1 }
+            let next = lineEnd < end ? lineEnd + 1 : end
+            var contentEnd = lineEnd
+            if contentEnd > position, buf[contentEnd - 1] == ByteScan.cr { contentEnd -= 1 }
+            let start = position
+            let recordLine = line
+            position = next
+            line += 1
+            if contentEnd == start, options.skipsEmptyLines { continue }
+            if options.invalidUTF8 == .fail, let bad = ByteScan.firstInvalidUTF8(buf, start..<contentEnd) {
+                let column = ByteScan.locate(buf, offset: bad, fromLine: recordLine, lineStart: start).column
+                return .failure(DelimitedTextError(
+                    kind: .invalidUTF8, origin: options.origin, line: recordLine, column: column, byteOffset: bad))
+            }
+            var fields: [String] = []
+            var field: [UInt8] = []
+            var i = start
+            while i < contentEnd {
+                let b = buf[i]
+                if b == ByteScan.tab {
+                    fields.append(String(decoding: field, as: UTF8.self))
+                    field.removeAll(keepingCapacity: true)
+                } else if b == UInt8(ascii: "\\"), i + 1 < contentEnd {
+                    let e = buf[i + 1]
+                    switch e {
+                    case UInt8(ascii: "t"): field.append(ByteScan.tab)
+                    case UInt8(ascii: "n"): field.append(ByteScan.lf)
+                    case UInt8(ascii: "r"): field.append(ByteScan.cr)
+                    case UInt8(ascii: "\\"): field.append(e)
+                    default: field.append(contentsOf: [b, e])
+                    }
+                    i += 1
+                } else {
+                    field.append(b)
+                }
+                i += 1
+            }
+            fields.append(String(decoding: field, as: UTF8.self))
+            return .success(DelimitedRecord(fields: fields, line: recordLine, byteOffset: start))
+        }
+    }
+}

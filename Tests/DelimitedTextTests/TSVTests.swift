@@ -1,0 +1,29 @@
+import DelimitedText
+import Testing
+
+@Suite struct TSVTests {
+    @Test func escapesAndRoundTrips() throws {
+        var writer = TSVWriter()
+        writer.writeRow(["query", "context"])
+        writer.writeRow(["a\tb", "line\nnext\r\\end"])
+        writer.writeRow(["معرشورين", ""])
+        let text = String(decoding: writer.bytes, as: UTF8.self)
+        #expect(text == "query\tcontext\na\\tb\tline\\nnext\\r\\\\end\nمعرشورين\t\n")
+        #expect(try TSVReader.records(writer.bytes).map(\.fields)
+            == [["query", "context"], ["a\tb", "line\nnext\r\\end"], ["معرشورين", ""]])
+    }
+
+    @Test func readsCRLFBOMAndKeepsUnknownEscapes() throws {
+        let records = try TSVReader.records(Array("\u{FEFF}q\tc\r\nC:\\dir\tx\r\n\r\nlast\tline".utf8))
+        #expect(records.map(\.fields) == [["q", "c"], ["C:\\dir", "x"], ["last", "line"]])
+        #expect(records.map(\.line) == [1, 2, 4])
+    }
+
+    @Test func invalidUTF8() throws {
+        let bytes: [UInt8] = Array("a\tb\nc\t".utf8) + [0xFE] + Array("\n".utf8)
+        let error = #expect(throws: DelimitedTextError.self) {
+            try TSVReader.records(bytes, options: .init(origin: "q.tsv"))
+        }
+        #expect(error?.description == "q.tsv:2:3: invalid UTF-8 (byte offset 6)")
+    }
+}

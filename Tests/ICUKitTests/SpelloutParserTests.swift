@@ -1,0 +1,59 @@
+import ICUKit
+import Testing
+
+@Suite struct SpelloutParserTests {
+    static let wholeWords: [(locale: String, text: String, value: Int)] = [
+        ("en", "sixteen", 16), ("en", "Twenty-One", 21), ("en", "one hundred and five", 105), ("en", "three", 3),
+        ("en", "two thousand", 2_000),
+        ("fr", "seize", 16), ("fr", "vingt et un", 21), ("fr", "quatre-vingt-dix", 90), ("fr", "Trois", 3),
+        ("ar", "ستة عشر", 16), ("ar", "ست عشرة", 16), ("ar", "ثلاثة", 3), ("ar", "ثلاث", 3), ("ar", "خمس", 5),
+        ("ar", "واحد وعشرون", 21), ("ar", "واحد و عشرون", 21), ("ar", "ثلاثين", 30), ("ar", "اثنين", 2),
+        ("ar", "مئة", 100), ("ar", "مائة", 100), ("ar", "سبعة وعشرين", 27), ("ar", "أربعة", 4), ("ar", "اربعة", 4),
+        ("tr", "on altı", 16), ("tr", "yirmi bir", 21), ("tr", "üç", 3), ("tr", "on alti", 16),
+        ("de", "sechzehn", 16), ("de", "einundzwanzig", 21), ("de", "drei", 3),
+        ("es", "dieciséis", 16), ("es", "veintiuno", 21), ("es", "tres", 3),
+        ("it", "sedici", 16), ("it", "ventuno", 21), ("it", "tre", 3),
+        ("pt", "dezesseis", 16), ("pt", "vinte e um", 21), ("pt", "três", 3),
+    ]
+
+    @Test(arguments: wholeWords)
+    func parsesWholeText(_ example: (locale: String, text: String, value: Int)) throws {
+        let parser = try SpelloutParser(locale: example.locale)
+        #expect(parser.parse(example.text) == example.value, "\(example.locale): \(example.text)")
+    }
+
+    @Test(arguments: [("en", "dozens"), ("en", "people"), ("en", "first"), ("en", "sixteen people"), ("ar", "عشرات"),
+                      ("fr", ""), ("de", "   ")])
+    func rejectsWhatIsNotAWholeNumber(_ example: (locale: String, text: String)) throws {
+        #expect(try SpelloutParser(locale: example.locale).parse(example.text) == nil)
+    }
+
+    @Test(arguments: [
+        ("en", "sixteen people were killed", 16, " people were killed"),
+        ("en", "twenty-one civilians, including", 21, " civilians, including"),
+        ("fr", "seize personnes tuées", 16, " personnes tuées"),
+        ("ar", "ستة عشر شخصا", 16, " شخصا"),
+        ("ar", "ثلاثين مدنيا", 30, " مدنيا"),
+        ("tr", "on altı kişi öldü", 16, " kişi öldü"),
+        ("de", "sechzehn Menschen", 16, " Menschen"),
+        ("es", "tres personas", 3, " personas"),
+        ("en", "three. Five more", 3, ". Five more"),
+    ])
+    func prefixTellsWhereTheNumberEnds(_ example: (String, String, Int, String)) throws {
+        let (locale, text, value, rest) = example
+        let parser = try SpelloutParser(locale: locale)
+        let result = try #require(parser.parsePrefix(of: text[...]))
+        #expect(result.value == value)
+        #expect(String(text[result.end...]) == rest)
+    }
+
+    @Test func prefixOfASubstringInTheMiddle() throws {
+        let parser = try SpelloutParser(locale: "en")
+        let text = "At least sixteen people"
+        let start = try #require(text.firstRange(of: "sixteen")).lowerBound
+        let result = try #require(parser.parsePrefix(of: text[start...]))
+        #expect(result.value == 16)
+        #expect(text[result.end...] == " people")
+        #expect(parser.parsePrefix(of: text[...]) == nil)
+    }
+}

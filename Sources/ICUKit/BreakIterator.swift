@@ -12,7 +12,8 @@ internal import CICU
 public final class BreakIterator {
     /// What to segment into.
     public enum Kind: Sendable {
-        /// Sentences (UBRK_SENTENCE).
+        /// Sentences (UBRK_SENTENCE), with CLDR's abbreviation suppressions ("Mr.", "U.S.") unless the locale id
+        /// says otherwise (`@ss=none`).
         case sentence
         /// Words (UBRK_WORD); spaces and punctuation between them are dropped.
         case word
@@ -35,9 +36,14 @@ public final class BreakIterator {
         case .word: 1
         case .sentence: 3
         }
+        var id = locale
+        if kind == .sentence && !locale.contains("ss=") {
+            // CLDR's sentence-break suppressions keep "Mr. Smith" and "U.S. forces" in one sentence.
+            id += locale.contains("@") ? ";ss=standard" : "@ss=standard"
+        }
         var status: Int32 = 0
         let operation = "opening \(kind) break iterator for '\(locale)'"
-        let handle = try withLocale(locale, operation) { cicu_break_open(type, $0, &status) }
+        let handle = try withLocale(id, operation) { cicu_break_open(type, $0, &status) }
         guard let handle, status.isICUSuccess else {
             throw ICUError(code: status.isICUSuccess ? 7 : status, operation: operation)
         }

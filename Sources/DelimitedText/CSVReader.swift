@@ -172,8 +172,10 @@ public struct CSVReader: Sendable {
                 var segment = position
                 while true {
                     guard position < end else {
-                        return .failure(error(.unterminatedQuote, buf, at: fieldStart,
-                                              line: fieldLine, lineStart: fieldLineStart))
+                        return .failure(
+                            error(
+                                .unterminatedQuote, buf, at: fieldStart,
+                                line: fieldLine, lineStart: fieldLineStart))
                     }
                     let b = buf[position]
                     if b == ByteScan.quote {
@@ -200,8 +202,10 @@ public struct CSVReader: Sendable {
                 if position < end {
                     let b = buf[position]
                     if b != delimiter && b != ByteScan.lf && b != ByteScan.cr {
-                        return .failure(error(.characterAfterClosingQuote, buf, at: position,
-                                              line: fieldLine, lineStart: fieldLineStart))
+                        return .failure(
+                            error(
+                                .characterAfterClosingQuote, buf, at: position,
+                                line: fieldLine, lineStart: fieldLineStart))
                     }
                 }
             } else {

@@ -72,9 +72,9 @@ public struct CSVWriter: Sendable {
             if i > 0 { bytes.append(options.delimiter) }
             switch cell {
             case .empty: break
-            case let .integer(n): bytes.append(contentsOf: String(n).utf8)
-            case let .text(s): appendField(spreadsheetText(s, protecting: options.protectsConversions))
-            case let .verbatim(s): appendField(spreadsheetText(s, protecting: false))
+            case .integer(let n): bytes.append(contentsOf: String(n).utf8)
+            case .text(let s): appendField(spreadsheetText(s, protecting: options.protectsConversions))
+            case .verbatim(let s): appendField(spreadsheetText(s, protecting: false))
             }
         }
         bytes.append(contentsOf: options.lineEnding)

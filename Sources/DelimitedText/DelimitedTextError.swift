@@ -41,7 +41,7 @@ public struct DelimitedTextError: Error, Sendable, Equatable, CustomStringConver
         case .unterminatedQuote: message = "unterminated quoted field"
         case .characterAfterClosingQuote: message = "unexpected character after a closing quote"
         case .invalidUTF8: message = "invalid UTF-8 (byte offset \(byteOffset))"
-        case let .fieldCountMismatch(expected, found):
+        case .fieldCountMismatch(let expected, let found):
             message = "expected \(expected) field\(expected == 1 ? "" : "s"), found \(found)"
         }
         let place = "\(line):\(column)"

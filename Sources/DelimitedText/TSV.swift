@@ -93,8 +93,9 @@ public struct TSVReader: Sendable {
             if contentEnd == start, options.skipsEmptyLines { continue }
             if options.invalidUTF8 == .fail, let bad = ByteScan.firstInvalidUTF8(buf, start..<contentEnd) {
                 let column = ByteScan.locate(buf, offset: bad, fromLine: recordLine, lineStart: start).column
-                return .failure(DelimitedTextError(
-                    kind: .invalidUTF8, origin: options.origin, line: recordLine, column: column, byteOffset: bad))
+                return .failure(
+                    DelimitedTextError(
+                        kind: .invalidUTF8, origin: options.origin, line: recordLine, column: column, byteOffset: bad))
             }
             var fields: [String] = []
             var field: [UInt8] = []

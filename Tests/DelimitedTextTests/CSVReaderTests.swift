@@ -17,10 +17,12 @@ import Testing
         Case(name: "plain CRLF", input: "a,b\r\nc,d\r\n", expected: [["a", "b"], ["c", "d"]]),
         Case(name: "LF, last line without newline", input: "a,b\nc,d", expected: [["a", "b"], ["c", "d"]]),
         Case(name: "lone CR", input: "a,b\rc,d\r", expected: [["a", "b"], ["c", "d"]]),
-        Case(name: "quoted delimiter and doubled quote", input: "\"x, \"\"y\"\"\",z\r\n",
-             expected: [["x, \"y\"", "z"]]),
-        Case(name: "embedded CRLF and LF", input: "\"line 1\r\nline 2\nline 3\",n\r\nnext,row\r\n",
-             expected: [["line 1\r\nline 2\nline 3", "n"], ["next", "row"]]),
+        Case(
+            name: "quoted delimiter and doubled quote", input: "\"x, \"\"y\"\"\",z\r\n",
+            expected: [["x, \"y\"", "z"]]),
+        Case(
+            name: "embedded CRLF and LF", input: "\"line 1\r\nline 2\nline 3\",n\r\nnext,row\r\n",
+            expected: [["line 1\r\nline 2\nline 3", "n"], ["next", "row"]]),
         Case(name: "trailing empty field with newline", input: "a,b,\r\n", expected: [["a", "b", ""]]),
         Case(name: "trailing empty field at end of input", input: "a,b,", expected: [["a", "b", ""]]),
         Case(name: "empty quoted field", input: "\"\",x", expected: [["", "x"]]),
@@ -55,7 +57,10 @@ import Testing
     }
 
     @Test func sniffedSemicolonReadsRecords() throws {
-        #expect(try fields("\u{FEFF}place;killed\nHalab;3\n", .init(delimiter: nil)) == [["place", "killed"], ["Halab", "3"]])
+        #expect(
+            try fields("\u{FEFF}place;killed\nHalab;3\n", .init(delimiter: nil)) == [
+                ["place", "killed"], ["Halab", "3"],
+            ])
     }
 
     @Test func recordLinesCountEmbeddedNewlines() throws {

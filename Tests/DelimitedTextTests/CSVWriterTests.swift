@@ -14,12 +14,13 @@ import Testing
         writer.writeRow([.text("Maar Shurin, Idlib"), .text("said \"16\"\nthen more"), .integer(16)])
         writer.writeRow([.text(" padded"), .empty, .integer(nil)])
         #expect(Array(writer.bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(String(decoding: writer.bytes.dropFirst(3), as: UTF8.self) == """
-            place,note,killed_low\r
-            "Maar Shurin, Idlib","said ""16""\nthen more",16\r
-            " padded",,\r
+        #expect(
+            String(decoding: writer.bytes.dropFirst(3), as: UTF8.self) == """
+                place,note,killed_low\r
+                "Maar Shurin, Idlib","said ""16""\nthen more",16\r
+                " padded",,\r
 
-            """)
+                """)
     }
 
     @Test func noBOMWhenAsked() {
@@ -43,8 +44,10 @@ import Testing
         #expect(written([[.integer(-5), .integer(0), 7]], .init(byteOrderMark: false)) == "-5,0,7\r\n")
     }
 
-    @Test(arguments: ["5-6", "1/2", "3e5", "007", "2017-12", "12:30", "1,5", "50%", "Dec-17", "5 March", "TRUE",
-                      "false", "(12)", ".5", "16"])
+    @Test(arguments: [
+        "5-6", "1/2", "3e5", "007", "2017-12", "12:30", "1,5", "50%", "Dec-17", "5 March", "TRUE",
+        "false", "(12)", ".5", "16",
+    ])
     func protectsTextASpreadsheetWouldConvert(_ text: String) {
         let out = written([[.text(text)]], .init(byteOrderMark: false))
         #expect(out == "\"=\"\"\(text.replacingAll("\"", "\"\""))\"\"\"\r\n" || out.hasPrefix("\"=\"\""))
@@ -57,13 +60,15 @@ import Testing
     }
 
     @Test func verbatimIsNotProtectedButIsNeutralized() {
-        #expect(written([[.verbatim("2017-12-19"), .verbatim("=cmd")]], .init(byteOrderMark: false))
-            == "2017-12-19,'=cmd\r\n")
+        #expect(
+            written([[.verbatim("2017-12-19"), .verbatim("=cmd")]], .init(byteOrderMark: false))
+                == "2017-12-19,'=cmd\r\n")
     }
 
     @Test func semicolonDelimiterQuotesSemicolons() {
-        #expect(written([[.text("a;b"), .text("c,d")]], .init(delimiter: UInt8(ascii: ";"), byteOrderMark: false))
-            == "\"a;b\";c,d\r\n")
+        #expect(
+            written([[.text("a;b"), .text("c,d")]], .init(delimiter: UInt8(ascii: ";"), byteOrderMark: false))
+                == "\"a;b\";c,d\r\n")
     }
 
     @Test func roundTripThroughReader() throws {

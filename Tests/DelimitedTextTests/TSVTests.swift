@@ -9,8 +9,9 @@ import Testing
         writer.writeRow(["معرشورين", ""])
         let text = String(decoding: writer.bytes, as: UTF8.self)
         #expect(text == "query\tcontext\na\\tb\tline\\nnext\\r\\\\end\nمعرشورين\t\n")
-        #expect(try TSVReader.records(writer.bytes).map(\.fields)
-            == [["query", "context"], ["a\tb", "line\nnext\r\\end"], ["معرشورين", ""]])
+        #expect(
+            try TSVReader.records(writer.bytes).map(\.fields)
+                == [["query", "context"], ["a\tb", "line\nnext\r\\end"], ["معرشورين", ""]])
     }
 
     @Test func readsCRLFBOMAndKeepsUnknownEscapes() throws {

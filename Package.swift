@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // For `gazette serve` (the W3C Reconciliation Service API). Default traits off: no swift-configuration.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         // The only target that sees ICU's headers. Its public header uses plain C types.
@@ -43,10 +45,18 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
+        .target(
+            name: "ReconciliationService",
+            dependencies: [
+                "GazetteModel", "Toponyms",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "GazetteCLI",
             dependencies: [
                 "GazetteModel", "ICUKit", "DelimitedText", "Toponyms", "Extraction", "Tally", "Publishing",
+                "ReconciliationService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +66,7 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Toponyms", "GazetteModel"]),
         .testTarget(name: "TallyTests", dependencies: ["Tally", "GazetteModel"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Tally", "GazetteModel", "DelimitedText"]),
+        .testTarget(name: "ReconciliationServiceTests", dependencies: ["ReconciliationService", "Toponyms"]),
         .testTarget(name: "GazetteCLITests", dependencies: ["GazetteCLI"]),
     ]
 )

@@ -1,0 +1,1 @@
+// ReconciliationService: the W3C Reconciliation Service API over the gazetteer.

@@ -10,10 +10,14 @@ import Testing
         ("ar", "واحد وعشرون", 21), ("ar", "واحد و عشرون", 21), ("ar", "ثلاثين", 30), ("ar", "اثنين", 2),
         ("ar", "مئة", 100), ("ar", "مائة", 100), ("ar", "سبعة وعشرين", 27), ("ar", "أربعة", 4), ("ar", "اربعة", 4),
         ("tr", "on altı", 16), ("tr", "yirmi bir", 21), ("tr", "üç", 3), ("tr", "on alti", 16),
-        ("de", "sechzehn", 16), ("de", "einundzwanzig", 21), ("de", "drei", 3),
+        ("de", "sechzehn", 16), ("de", "einundzwanzig", 21), ("de", "drei", 3), ("de", "ein\u{AD}und\u{AD}zwanzig", 21),
+        ("de", "zweitausend", 2_000), ("fr", "mille", 1_000), ("en", "three million", 3_000_000),
+        // Beyond the table (0...999 and round thousands/millions): ICU's own lenient parse.
+        ("en", "one thousand two hundred", 1_200), ("fr", "deux mille cinq cents", 2_500),
         ("es", "dieciséis", 16), ("es", "veintiuno", 21), ("es", "tres", 3),
         ("it", "sedici", 16), ("it", "ventuno", 21), ("it", "tre", 3),
         ("pt", "dezesseis", 16), ("pt", "vinte e um", 21), ("pt", "três", 3),
+        ("pt_PT", "dezasseis", 16),
     ]
 
     @Test(arguments: wholeWords)
@@ -23,7 +27,8 @@ import Testing
     }
 
     @Test(arguments: [("en", "dozens"), ("en", "people"), ("en", "first"), ("en", "sixteen people"), ("ar", "عشرات"),
-                      ("fr", ""), ("de", "   ")])
+                      ("fr", ""), ("de", "   "),
+                      ("en", "a hundred"), ("en", "twenty-first")])
     func rejectsWhatIsNotAWholeNumber(_ example: (locale: String, text: String)) throws {
         #expect(try SpelloutParser(locale: example.locale).parse(example.text) == nil)
     }

@@ -1,0 +1,510 @@
+public import GazetteModel
+
+/// Reconciles place names in any script to the gazetteer, layer by layer, cheapest first, each layer explaining
+/// itself in `why`:
+///
+/// 1. `exact`: the folded name equals a name of the place (``NameKey/compact``);
+/// 2. `article`: equal once the article is optional, also where it is attached ("Albab", "الأتارب");
+/// 3. `skeleton`: the cross-script consonant skeletons agree ("Maar Shoreen" / "معرشورين");
+/// 4. `fuzzy`: a weighted edit distance over skeletons with character equivalence classes, over candidates from
+///    a bigram index (never a scan of the gazetteer).
+///
+/// A context ("rural Idlib", "ريف حلب الغربي", "province d'Idleb", "İdlib kırsalı", "SY07") keeps only the places
+/// inside the admin units it names. A name shared by several places that the context does not decide stays
+/// `ambiguous`, best first; `matched` needs a clear lead. Regions ("Eastern Ghouta"), facilities ("Shayrat
+/// airbase", "مخيم درعا") and names with no close place are `unmatched`. A community and the admin units of the
+/// same name it is the seat of are one place for users: the community is returned, and a governorate for the
+/// name of a governorate unless the text says "town" or "city".
+///
+/// ```swift
+/// let matcher = Matcher(gazetteer: gazetteer)
+/// let match = matcher.match("Maar Shoureen")
+/// match.status                 // .matched
+/// match.place?.id              // "C3978"
+/// matcher.match("Duma").status                          // .ambiguous (Rural Damascus, Hama, As-Sweida)
+/// matcher.match("Duma", context: "Rif Dimashq").place?.id   // "C2338"
+/// ```
+///
+/// Thread model: building the index is the expensive part (about a tenth of a second for the full gazetteer);
+/// the matcher then memoizes keys and answers per distinct string, so it is a class with mutable caches and is
+/// not `Sendable`. Use one matcher per thread (or a copy of the ``Gazetteer``, which is `Sendable`, to build one
+/// per worker); matching itself is cheap enough that one core resolves tens of thousands of names per second.
+public final class Matcher {
+    /// The gazetteer matched against.
+    public let gazetteer: Gazetteer
+
+    private var entries: [Entry] = []
+    private var exactIndex: [String: [Int32]] = [:]
+    private var bareIndex: [String: [Int32]] = [:]
+    private var skeletonIndex: [String: [Int32]] = [:]
+    /// Skeletons of names without their qualifiers ("Upper Baguz" → BGZ) → places.
+    private var coreIndex: [String: [Int32]] = [:]
+    /// Skeleton bigram → entries, for fuzzy candidates.
+    private var bigramIndex: [UInt16: [Int32]] = [:]
+    private var regionKeys: [String: String] = [:]
+    private var regionSkeletons: [String: String] = [:]
+    private var contextIndex: [String: [Int32]] = [:]
+    private var prominence: [Int] = []
+    private var keyCache: [String: NameKey] = [:]
+    private var contextCache: [String: Context] = [:]
+    private var matchCache: [String: Match] = [:]
+    private var counts: [UInt16] = []
+
+    /// Longest name (in Unicode scalars) still considered a place name.
+    public static let maximumNameLength = 150
+    /// Posting lists longer than this are skipped when collecting fuzzy candidates: they say little and would make
+    /// the cost of a name grow with the gazetteer.
+    static let postingCap = 3_000
+    /// At most this many fuzzy candidates are scored with the edit distance.
+    static let fuzzyCandidates = 120
+
+    struct Entry {
+        var place: Int32
+        var skeleton: [UInt8]
+        var bare: String
+        var isArabic: Bool
+    }
+
+    struct Context {
+        /// Admin unit P-codes the context names (the most specific ones), empty when it names none.
+        var units: [String]
+        var saysCommunity: Bool
+        var kindHint: Place.Kind?
+        var text: String
+    }
+
+    struct Scored {
+        var place: Int32
+        var score: Double
+        var why: String
+        /// Whether this candidate alone would be a sure match (the layer's evidence is strong enough).
+        var sure: Bool
+    }
+
+    /// Builds the index of every name of every place of `gazetteer`.
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        buildIndex()
+    }
+
+    // MARK: - Index
+
+    private func buildIndex() {
+        var seenExact: [String: Set<Int32>] = [:]
+        var seenBare: [String: Set<Int32>] = [:]
+        var seenSkeleton: [String: Set<Int32>] = [:]
+        var seenCore: [String: Set<Int32>] = [:]
+        var seenEntry: Set<String> = []
+        prominence = gazetteer.places.map(\.alternateNames.count)
+        for (i, place) in gazetteer.places.enumerated() {
+            let p = Int32(i)
+            seenEntry.removeAll(keepingCapacity: true)
+            for name in place.allNames where !name.isEmpty {
+                let key = self.key(name)
+                if key.compact.isEmpty { continue }
+                seenExact[key.compact, default: []].insert(p)
+                seenBare[key.bare, default: []].insert(p)
+                for s in key.coreSkeletons where s.utf8.count >= 2 { seenCore[s, default: []].insert(p) }
+                for s in key.skeletons where !s.isEmpty {
+                    seenSkeleton[s, default: []].insert(p)
+                    if seenEntry.insert(s + "\u{1}" + key.bare).inserted {
+                        entries.append(Entry(place: p, skeleton: Array(s.utf8), bare: key.bare, isArabic: key.isArabic))
+                    }
+                }
+            }
+            if place.kind != .community {
+                var keys: Set<String> = [place.id.lowercased()]
+                for name in place.allNames where !name.isEmpty {
+                    let key = self.key(name)
+                    keys.insert(key.compact)
+                    keys.insert(key.bare)
+                }
+                // Short unit names that are common words ("Tall" = hill, "Bab" = gate) would narrow by accident.
+                for k in keys where k.unicodeScalars.count >= 4 || place.kind == .governorate {
+                    contextIndex[k, default: []].append(p)
+                }
+            }
+        }
+        exactIndex = seenExact.mapValues { $0.sorted() }
+        bareIndex = seenBare.mapValues { $0.sorted() }
+        skeletonIndex = seenSkeleton.mapValues { $0.sorted() }
+        coreIndex = seenCore.mapValues { $0.sorted() }
+        for (e, entry) in entries.enumerated() {
+            for bigram in Self.bigrams(entry.skeleton) {
+                bigramIndex[bigram, default: []].append(Int32(e))
+            }
+        }
+        counts = [UInt16](repeating: 0, count: entries.count)
+        for region in gazetteer.regions {
+            for name in region.allNames where !name.isEmpty {
+                let key = self.key(name)
+                regionKeys[key.compact] = region.id
+                regionKeys[key.bare] = region.id
+                for s in key.skeletons where s.utf8.count >= 3 { regionSkeletons[s] = region.id }
+            }
+        }
+    }
+
+    static func bigrams(_ s: [UInt8]) -> [UInt16] {
+        var padded: [UInt8] = [UInt8(ascii: "^")]
+        padded.append(contentsOf: s)
+        padded.append(UInt8(ascii: "$"))
+        var out: [UInt16] = []
+        for i in 0..<(padded.count - 1) {
+            let b = UInt16(padded[i]) << 8 | UInt16(padded[i + 1])
+            if !out.contains(b) { out.append(b) }
+        }
+        return out
+    }
+
+    /// The keys of `name`, memoized per distinct string.
+    public func key(_ name: String) -> NameKey {
+        if let cached = keyCache[name] { return cached }
+        let key = NameKey(name)
+        keyCache[name] = key
+        return key
+    }
+
+    // MARK: - Matching
+
+    /// Reconciles `name`, read near `context` (a governorate or district name or P-code in any supported language,
+    /// or the words around the name), to the gazetteer. Never fails: empty, overlong or meaningless input is
+    /// `unmatched` with the reason in `why`.
+    public func match(_ name: String, context: String = "") -> Match {
+        let memo = name + "\u{0}" + context
+        if let cached = matchCache[memo] { return cached }
+        let result = resolve(name, context: context)
+        matchCache[memo] = result
+        return result
+    }
+
+    private func unmatched(_ name: String, _ context: String, _ why: String, _ candidates: [Candidate] = []) -> Match {
+        Match(query: name, context: context, status: .unmatched, candidates: candidates, why: why)
+    }
+
+    private func resolve(_ name: String, context: String) -> Match {
+        let key = self.key(name)
+        if key.inputLength > Self.maximumNameLength {
+            return unmatched(name, context, "too long for a place name (\(key.inputLength) characters)")
+        }
+        if key.compact.isEmpty { return unmatched(name, context, "empty name") }
+        let ctx = parseContext(context)
+        func inContext(_ ids: [Int32]) -> [Int32] {
+            ctx.units.isEmpty ? ids : ids.filter { isInside(gazetteer.places[Int($0)], ctx.units) }
+        }
+
+        var layer = ""
+        var scored: [Scored] = []
+        var nationwide: [Int32] = []
+        if let all = exactIndex[key.compact], !inContext(all).isEmpty {
+            layer = "exact"
+            nationwide = all
+            scored = inContext(all).map { Scored(place: $0, score: 1, why: "exact:\(key.compact)", sure: true) }
+        } else {
+            let all = Array(Set((bareIndex[key.bare] ?? []) + (bareIndex[key.compact] ?? []))).sorted()
+            if !inContext(all).isEmpty {
+                layer = "article"
+                nationwide = all
+                scored = inContext(all).map {
+                    Scored(place: $0, score: 0.97, why: "article:\(key.bare)", sure: true)
+                }
+            }
+        }
+        if scored.isEmpty {
+            if let region = regionKeys[key.compact] ?? regionKeys[key.bare] {
+                return unmatched(name, context, "region:\(region) (an area, not a place of the gazetteer)")
+            }
+            if let facility = key.facility {
+                return unmatched(name, context, "facility:\(facility) (not a place of the gazetteer)")
+            }
+            if let region = key.skeletons.lazy.compactMap({ self.regionSkeletons[$0] }).first {
+                return unmatched(name, context, "region:\(region) (an area, not a place of the gazetteer)")
+            }
+            (scored, nationwide) = skeletonLayer(key, ctx)
+            layer = "skeleton"
+            if !scored.contains(where: { $0.score > 0.83 }) {
+                // Nothing but cross-script agreement: names that differ only by "upper", "al-Kabir" may fit better.
+                let qualified = qualifierLayer(key, ctx)
+                if !qualified.isEmpty {
+                    let known = Set(qualified.map(\.place))
+                    scored = qualified + scored.filter { !known.contains($0.place) }
+                    layer = "qualifier"
+                }
+            }
+            if scored.isEmpty {
+                scored = fuzzyLayer(key, ctx)
+                layer = "fuzzy"
+            }
+        }
+        if scored.isEmpty {
+            let why = ctx.units.isEmpty
+                ? "no place of this name" : "no place of this name in \(ctx.units.joined(separator: ", "))"
+            return unmatched(name, context, why)
+        }
+        // A name many communities share ("Mansura", "Jdideh") is not decided by a governorate alone: the text
+        // may mean a hamlet the gazetteer lacks. Only a well-known town (one other gazetteers spell) stays sure.
+        let communities = Set(nationwide).filter { gazetteer.places[Int($0)].kind == .community }
+        if communities.count >= 3, ctx.units.allSatisfy({ $0.utf8.count == 4 }) {
+            for i in scored.indices where prominence[Int(scored[i].place)] < 3 { scored[i].sure = false }
+        }
+        return decide(name, context, key, ctx, layer, scored)
+    }
+
+    private func isInside(_ place: Place, _ units: [String]) -> Bool {
+        for unit in units {
+            if Gazetteer.place(place, isWithin: unit) { return true }
+            // An admin unit that contains the context's unit ("Idlib" in "Ariha, Idlib").
+            if place.kind != .community, unit.hasPrefix(place.id) { return true }
+        }
+        return false
+    }
+
+    /// Spelling similarity of the query to the closest name of the place in the query's script, and whether one
+    /// of those names has one of `skeletons` (else the skeleton agreed only across scripts, which is weaker).
+    private func spelling(_ key: NameKey, _ place: Int32, skeletons: [String]) -> (Double, Bool) {
+        var best = -1.0
+        var sameScript = false
+        for name in gazetteer.places[Int(place)].allNames where !name.isEmpty {
+            let other = self.key(name)
+            guard other.isArabic == key.isArabic else { continue }
+            best = max(best, Spelling.similarity(key.bare, other.bare))
+            if !sameScript, other.skeletons.contains(where: skeletons.contains) { sameScript = true }
+        }
+        return (best < 0 ? 0.5 : best, sameScript)
+    }
+
+    private func skeletonLayer(_ key: NameKey, _ ctx: Context) -> ([Scored], [Int32]) {
+        var ids: Set<Int32> = []
+        var hitSkeleton: [Int32: String] = [:]
+        for s in key.skeletons where s.utf8.count >= 2 {
+            for id in skeletonIndex[s] ?? [] where ids.insert(id).inserted { hitSkeleton[id] = s }
+        }
+        var out: [Scored] = []
+        var nationwide: [Int32] = []
+        for id in ids.sorted() {
+            let (sim, sameScript) = spelling(key, id, skeletons: key.skeletons)
+            let short = (hitSkeleton[id]?.utf8.count ?? 0) <= 2
+            // Two consonants say little: "Has" and "Hass" agree, "Sinaa" and "Suna" must not.
+            if short && sim < 0.8 { continue }
+            nationwide.append(id)
+            guard ctx.units.isEmpty || isInside(gazetteer.places[Int(id)], ctx.units) else { continue }
+            let sure = sameScript && sim >= (short ? 0.9 : 0.85)
+            // A skeleton shared only across scripts (a Latin query, an Arabic name) is weak evidence.
+            let score = sameScript ? 0.8 + 0.15 * sim : 0.83
+            out.append(Scored(place: id, score: score, why: "skeleton:\(hitSkeleton[id] ?? "")", sure: sure))
+        }
+        return (out, nationwide)
+    }
+
+    /// Names that agree once the words telling places apart ("upper", "al-Kabir", "الصغرى") are set aside: never
+    /// sure unless those words agree too.
+    private func qualifierLayer(_ key: NameKey, _ ctx: Context) -> [Scored] {
+        var ids: Set<Int32> = []
+        var hit: [Int32: String] = [:]
+        for s in key.skeletons where s.utf8.count >= 3 {
+            for id in coreIndex[s] ?? [] where ids.insert(id).inserted { hit[id] = s }
+        }
+        for s in key.coreSkeletons where s.utf8.count >= 2 {
+            for id in (skeletonIndex[s] ?? []) + (coreIndex[s] ?? []) where ids.insert(id).inserted { hit[id] = s }
+        }
+        var out: [Scored] = []
+        for id in ids.sorted() where ctx.units.isEmpty || isInside(gazetteer.places[Int(id)], ctx.units) {
+            let place = gazetteer.places[Int(id)]
+            let agree = place.allNames.contains { self.key($0).qualifiers == key.qualifiers && !key.qualifiers.isEmpty }
+            out.append(Scored(place: id, score: agree ? 0.88 : 0.84, why: "qualifier:\(hit[id] ?? "")", sure: agree))
+        }
+        return out
+    }
+
+    private func fuzzyLayer(_ key: NameKey, _ ctx: Context) -> [Scored] {
+        guard let first = key.skeletons.first, first.utf8.count >= 3 else { return [] }
+        var touched: [Int32] = []
+        var queryBigrams = 0
+        for s in key.skeletons {
+            let grams = Self.bigrams(Array(s.utf8))
+            queryBigrams = max(queryBigrams, grams.count)
+            for g in grams {
+                guard let postings = bigramIndex[g], postings.count <= Self.postingCap else { continue }
+                for e in postings {
+                    if counts[Int(e)] == 0 { touched.append(e) }
+                    counts[Int(e)] &+= 1
+                }
+            }
+        }
+        let needed = UInt16(max(2, (queryBigrams + 1) / 2))
+        var pool: [(Int32, UInt16)] = []
+        for e in touched {
+            if counts[Int(e)] >= needed { pool.append((e, counts[Int(e)])) }
+            counts[Int(e)] = 0
+        }
+        pool.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        var best: [Int32: Scored] = [:]
+        let variants = key.skeletons.map { Array($0.utf8) }
+        for (e, _) in pool.prefix(Self.fuzzyCandidates) {
+            let entry = entries[Int(e)]
+            let place = gazetteer.places[Int(entry.place)]
+            if !ctx.units.isEmpty, !isInside(place, ctx.units) { continue }
+            let skeletonSim = variants.map { Skeleton.similarity($0, entry.skeleton) }.max() ?? 0
+            guard skeletonSim >= 0.7 else { continue }
+            let sameScript = entry.isArabic == key.isArabic
+            let spellSim = sameScript ? Spelling.similarity(key.bare, entry.bare) : 0.4
+            let score = 0.9 * (0.6 * skeletonSim + 0.4 * spellSim)
+            if score > (best[entry.place]?.score ?? 0) {
+                let why = "fuzzy:\(String(decoding: entry.skeleton, as: UTF8.self))"
+                let sure = sameScript && skeletonSim >= 0.8 && spellSim >= 0.8
+                best[entry.place] = Scored(place: entry.place, score: score, why: why, sure: sure)
+            }
+        }
+        return best.values.sorted { $0.place < $1.place }.filter { $0.score >= 0.7 }
+    }
+
+    // MARK: - Deciding
+
+    /// Whether `a` and `b` are one place for users: a community and the admin units of its name it lies in.
+    private func nested(_ a: Place, _ b: Place) -> Bool {
+        (b.kind != .community && Gazetteer.place(a, isWithin: b.id))
+            || (a.kind != .community && Gazetteer.place(b, isWithin: a.id))
+    }
+
+    private func decide(
+        _ name: String, _ context: String, _ key: NameKey, _ ctx: Context, _ layer: String, _ scored: [Scored]
+    ) -> Match {
+        let places = gazetteer.places
+        let sorted = scored.sorted {
+            if $0.score != $1.score { return $0.score > $1.score }
+            if prominence[Int($0.place)] != prominence[Int($1.place)] {
+                return prominence[Int($0.place)] > prominence[Int($1.place)]
+            }
+            return places[Int($0.place)].id < places[Int($1.place)].id
+        }
+        // Group the candidates into places-for-users: nested units of the same name near the top score join.
+        var groups: [[Scored]] = []
+        for candidate in sorted {
+            let place = places[Int(candidate.place)]
+            if let g = groups.firstIndex(where: { group in
+                group[0].score - candidate.score <= 0.03
+                    && group.contains { nested(places[Int($0.place)], place) }
+            }) {
+                groups[g].append(candidate)
+            } else {
+                groups.append([candidate])
+            }
+        }
+        let saysCommunity = key.saysCommunity || ctx.saysCommunity
+        let kindHint = key.kindHint ?? ctx.kindHint
+        func representative(_ group: [Scored]) -> Scored {
+            func first(_ kind: Place.Kind) -> Scored? { group.first { places[Int($0.place)].kind == kind } }
+            if let kind = kindHint, let hit = first(kind) { return hit }
+            if saysCommunity, let hit = first(.community) { return hit }
+            if let hit = first(.governorate) { return hit }
+            if let hit = first(.community) { return hit }
+            return first(.district) ?? first(.subdistrict) ?? group[0]
+        }
+        let reps = groups.map(representative)
+        var candidates: [Candidate] = []
+        for (i, rep) in reps.enumerated() {
+            candidates.append(Candidate(place: places[Int(rep.place)], score: groups[i][0].score, why: rep.why))
+        }
+        // Other members of the top group, for people who want the subdistrict or district code too.
+        for member in groups[0] where member.place != reps[0].place {
+            candidates.append(Candidate(place: places[Int(member.place)], score: member.score, why: member.why))
+        }
+        if candidates.count > 8 { candidates.removeSubrange(8...) }
+        let top = groups[0][0].score
+        let second = groups.count > 1 ? groups[1][0].score : 0
+        let margin = layer == "exact" || layer == "article" ? 0.001 : 0.05
+        let sure = groups[0].contains { $0.sure }
+        let why = reps[0].why
+        if sure, top - second >= margin {
+            return Match(query: name, context: context, status: .matched, candidates: candidates, why: why)
+        }
+        let detail = groups.count > 1
+            ? "; \(groups.count) places: " + reps.prefix(5).map { places[Int($0.place)].id }.joined(separator: " ")
+            : "; not sure enough to match"
+        return Match(query: name, context: context, status: .ambiguous, candidates: candidates, why: why + detail)
+    }
+
+    // MARK: - Context
+
+    /// Reads the admin units a context names: n-grams of its words are looked up among the names and codes of
+    /// governorates and districts ("ريف دمشق" is a governorate, "ريف حلب" is "rural" + Aleppo). A governorate
+    /// wins over a district of the same name ("rural Idlib" is the governorate), a district named along with its
+    /// governorate narrows to the district, and Damascus and Rural Damascus count as one area, since the press
+    /// uses "Damascus" for its suburbs.
+    func parseContext(_ context: String) -> Context {
+        if let cached = contextCache[context] { return cached }
+        var result = Context(units: [], saysCommunity: false, kindHint: nil, text: context)
+        let trimmed = context.unicodeScalars.count > 400
+            ? String(String.UnicodeScalarView(context.unicodeScalars.prefix(400))) : context
+        let raw = NameKey.fold(trimmed)
+        var words: [[String]] = []
+        for token in raw {
+            if Vocabulary.communityHints.contains(token) { result.saysCommunity = true }
+            if result.kindHint == nil, let hint = Vocabulary.kindHints[token] { result.kindHint = hint }
+            if Vocabulary.articles.contains(token) { continue }
+            words.append(Self.contextForms(token))
+        }
+        var found: [Int32] = []
+        var used = [Bool](repeating: false, count: words.count)
+        for n in stride(from: min(3, words.count), through: 1, by: -1) {
+            var start = 0
+            while start + n <= words.count {
+                if used[start..<(start + n)].contains(true) {
+                    start += 1
+                    continue
+                }
+                var hit: [Int32]?
+                for combination in Self.combinations(Array(words[start..<(start + n)])) {
+                    if let ids = contextIndex[combination] {
+                        hit = ids
+                        break
+                    }
+                }
+                if let ids = hit {
+                    let governorates = ids.filter { gazetteer.places[Int($0)].kind == .governorate }
+                    found.append(contentsOf: governorates.isEmpty ? ids : governorates)
+                    for i in start..<(start + n) { used[i] = true }
+                    start += n
+                } else {
+                    start += 1
+                }
+            }
+        }
+        var units = Array(Set(found.map { gazetteer.places[Int($0)].id })).sorted()
+        // Keep the most specific units: a district named with its governorate narrows to the district.
+        units = units.filter { unit in !units.contains { $0 != unit && $0.hasPrefix(unit) } }
+        if units.contains("SY01") || units.contains("SY03") {
+            for extra in ["SY01", "SY03"] where !units.contains(extra) { units.append(extra) }
+        }
+        result.units = units.sorted()
+        contextCache[context] = result
+        return result
+    }
+
+    /// A context word and its forms without the Arabic clitics (بريف → ريف, وحلب → حلب) or the attached article.
+    private static func contextForms(_ token: String) -> [String] {
+        var forms = [token]
+        var scalars = Array(token.unicodeScalars)
+        if scalars.count > 3, "وبلفك".unicodeScalars.contains(scalars[0]) {
+            scalars.removeFirst()
+            forms.append(String(String.UnicodeScalarView(scalars)))
+        }
+        for f in forms {
+            let bare = NameKey.withoutAttachedArticle(f)
+            if !forms.contains(bare) { forms.append(bare) }
+        }
+        return forms
+    }
+
+    private static func combinations(_ words: [[String]]) -> [String] {
+        var out = [""]
+        for forms in words {
+            var next: [String] = []
+            for prefix in out {
+                for form in forms where next.count < 16 { next.append(prefix + form) }
+            }
+            out = next
+        }
+        return out
+    }
+}

@@ -1,1 +1,0 @@
-// Toponyms: see DESIGN.md for this module's lane.

@@ -1,1 +1,0 @@
-// Publishing: see DESIGN.md for this module's lane.

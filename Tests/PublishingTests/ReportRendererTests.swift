@@ -150,3 +150,26 @@ import Testing
         #expect(r.csvFiles(for: []).allSatisfy { !$0.bytes.isEmpty })
     }
 }
+
+@Suite struct WideCSVTests {
+    @Test func periodsAsColumns() throws {
+        let r = try Fixture.renderer("en")
+        let files = r.csvFiles(for: Fixture.events, shape: .wide)
+        #expect(files.count == 1 + 6 + 6)
+        #expect(files[0].name == "monthly-overview.csv")
+        let overview = try CSVReader.records(files[0].bytes).map(\.fields)
+        #expect(overview[0].map(CSVWriter.unprotect) == ["figure", "2017-10", "2017-11", "2017-12"])
+        #expect(overview[2] == ["killed_low", "21", "0", "21"])
+        #expect(overview[5] == ["injured_high", "", "0", ""])
+        let killed = try #require(files.first { $0.name == "monthly-places-killed_low.csv" })
+        let rows = try CSVReader.records(killed.bytes).map(\.fields)
+        #expect(rows.map { $0[1] } == ["place", "Atareb", "Khan Shaykun", "Maar Shurin", "Tell Mardikh"])
+        #expect(rows[1] == ["C1022", "Atareb", "7", "0", "1"])
+        #expect(rows[4] == ["", "Tell Mardikh", "0", "0", "2"])
+        // Wide and long agree.
+        let long = try CSVReader.records(r.csvFiles(for: Fixture.events)[2].bytes).map(\.fields).dropFirst()
+        let longSum = long.reduce(0) { $0 + Int($1[6])! }
+        let wideSum = rows.dropFirst().reduce(0) { $0 + $1[2...].reduce(0) { $0 + Int($1)! } }
+        #expect(longSum == wideSum)
+    }
+}

@@ -48,6 +48,20 @@ public final class Collator: @unchecked Sendable {
 
     deinit { cicu_collator_close(handle) }
 
+    private struct Configuration: Hashable, Sendable {
+        var locale: String
+        var strength: Strength
+    }
+
+    private static let cache = HandleCache<Configuration, Collator>()
+
+    /// The shared collator for `locale` and `strength`, opened on first use (opening costs far more than comparing).
+    public static func shared(locale: String, strength: Strength = .tertiary) throws(ICUError) -> Collator {
+        try cache.value(for: Configuration(locale: locale, strength: strength)) { () throws(ICUError) -> Collator in
+            try Collator(locale: locale, strength: strength)
+        }
+    }
+
     /// -1 when `a` sorts before `b`, 0 when they are equal at this strength, 1 otherwise.
     public func compare(_ a: String, _ b: String) -> Int {
         withUTF16(a) { aUnits, aLength in

@@ -5,17 +5,33 @@ extension String {
     var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
 }
 
-/// Calls `body` with the UTF-16 of `text` (and its length as `Int32`).
+/// Calls `body` with the UTF-16 of `text` and its length as `Int32`. ICU lengths are `int32_t`: text beyond
+/// 2³¹−1 UTF-16 units is cut there (the non-throwing APIs: comparison, sort keys); see ``withCheckedUTF16``.
 @inline(__always)
 func withUTF16<R, E: Error>(
     _ text: String, _ body: (UnsafePointer<UInt16>, Int32) throws(E) -> R
 ) throws(E) -> R {
     var units = Array(text.utf16)
+    let count = Int32(clamping: units.count)
     if units.isEmpty { units.append(0) }  // a valid pointer even for "", with length 0
-    let count = Int32(text.utf16.count)
     return try units.withUnsafeBufferPointer { (buffer) throws(E) -> R in
         try body(buffer.baseAddress!, count)
     }
+}
+
+/// ``withUTF16``, but text too long for ICU's `int32_t` lengths throws `U_INDEX_OUTOFBOUNDS_ERROR` instead of being
+/// cut.
+@inline(__always)
+func withCheckedUTF16<R>(
+    _ text: String, _ operation: @autoclosure () -> String,
+    _ body: (UnsafePointer<UInt16>, Int32) throws(ICUError) -> R
+) throws(ICUError) -> R {
+    // Results may grow (NFD, transliteration): leave ICU room to report the size it needs. UTF-8 is never shorter
+    // than UTF-16, so the common case costs no UTF-16 count.
+    if text.utf8.count > Int(Int32.max) / 4 && text.utf16.count > Int(Int32.max) / 4 {
+        throw ICUError(code: 8, operation: operation())  // U_INDEX_OUTOFBOUNDS_ERROR
+    }
+    return try withUTF16(text, body)
 }
 
 /// Runs an ICU "fill this buffer" call: first with `capacity` units, then, on `U_BUFFER_OVERFLOW_ERROR`, once more

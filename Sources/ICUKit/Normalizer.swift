@@ -33,7 +33,7 @@ public struct Normalizer: Sendable, Hashable {
             return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
         }
         let form = self.form
-        return try withUTF16(text) { (source, length) throws(ICUError) -> String in
+        return try withCheckedUTF16(text, "normalizing to \(form)") { (source, length) throws(ICUError) -> String in
             let guess = Int(length) + Int(length) / 2 + 8
             return try fillUTF16(capacity: guess, "normalizing to \(form)") { dest, capacity, status in
                 cicu_normalizer_normalize(form.rawValue, source, length, dest, capacity, &status)
@@ -47,7 +47,8 @@ public struct Normalizer: Sendable, Hashable {
             return form != .nfkcCasefold || !text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
         }
         let form = self.form
-        return try withUTF16(text) { (source, length) throws(ICUError) -> Bool in
+        return try withCheckedUTF16(text, "checking normalization to \(form)") {
+            (source, length) throws(ICUError) -> Bool in
             var status: Int32 = 0
             let result = cicu_normalizer_is_normalized(form.rawValue, source, length, &status)
             try status.checkICU("checking normalization to \(form)")

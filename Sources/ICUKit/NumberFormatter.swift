@@ -28,6 +28,13 @@ public final class NumberFormatter: @unchecked Sendable {
 
     deinit { cicu_number_close(handle) }
 
+    private static let cache = HandleCache<String, NumberFormatter>()
+
+    /// The shared formatter of `locale`, opened on first use.
+    public static func shared(locale: String) throws(ICUError) -> NumberFormatter {
+        try cache.value(for: locale) { () throws(ICUError) -> NumberFormatter in try NumberFormatter(locale: locale) }
+    }
+
     /// `number` in the locale's digits and grouping (falls back to ASCII digits if ICU fails, which it does not for
     /// integers).
     public func format(_ number: Int) -> String {

@@ -27,6 +27,13 @@ public final class PluralRules: @unchecked Sendable {
 
     deinit { cicu_plural_close(handle) }
 
+    private static let cache = HandleCache<String, PluralRules>()
+
+    /// The shared rules of `locale`, opened on first use.
+    public static func shared(locale: String) throws(ICUError) -> PluralRules {
+        try cache.value(for: locale) { () throws(ICUError) -> PluralRules in try PluralRules(locale: locale) }
+    }
+
     /// "zero", "one", "two", "few", "many" or "other" ("other" if ICU fails, which it does not for integers).
     public func category(for number: Int) -> String {
         let handle = self.handle

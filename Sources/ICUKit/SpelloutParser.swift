@@ -10,15 +10,15 @@ internal import CICU
 /// ```
 ///
 /// How it works: at `init` every integer 0...999 (and round thousands and millions) is formatted with each cardinal
-/// spellout rule set of the locale (ICU RBNF, `UNUM_SPELLOUT`: masculine and feminine, verbose "one hundred and
-/// five" ...) and stored under a folded key. Input words are folded the same way and the longest run of words with a known key wins. Folding:
-/// NFKC_Casefold, accents and harakat removed, "-" as a space, Turkish "ı" as "i", and for Arabic the hamza seats,
-/// ى/ي, مائة/مئة, a detached "و " joined to the next word, the word-final case endings ـون/ـين/ـان made one (so
-/// "ثلاثين" and "اثنين", the oblique forms common in news, match "ثلاثون" and "اثنان"), and a final ة dropped (so
-/// the gender forms "ثلاث", "ست عشرة" match "ثلاثة", "ستة عشر", the only ones ICU 72 writes). Larger numbers fall
-/// back to ICU's own lenient parse (`unum_parseInt64`), accepted only when it ends on a word boundary, covers more
-/// words than the table, and is not an ordinal ("first", "third"). Only words that occur in some number are read,
-/// so the scan stops at the first other word.
+/// spellout rule set of the locale (ICU RBNF, `UNUM_SPELLOUT`: masculine and feminine, verbose "one hundred and five"
+/// ...) and stored under a folded key. Input words are folded the same way and the longest run of words with a known
+/// key wins. Folding: NFKC_Casefold, accents and harakat removed, "-" as a space, Turkish "ı" as "i", and for Arabic
+/// the hamza seats, ى/ي, مائة/مئة, a detached "و " joined to the next word, the word-final case endings ـون/ـين/ـان
+/// made one (so "ثلاثين" and "اثنين", the oblique forms common in news, match "ثلاثون" and "اثنان"), and a final ة
+/// dropped (so the gender forms "ثلاث", "ست عشرة" match "ثلاثة", "ستة عشر", the only ones ICU 72 writes). Larger
+/// numbers fall back to ICU's own lenient parse (`unum_parseInt64`), accepted only when it ends on a word boundary,
+/// covers more words than the table, and is not an ordinal ("first", "third"). Only words that occur in some number are
+/// read, so the scan stops at the first other word.
 ///
 /// Cost (release build, this machine): `init` 7–45 ms ("ar" is the slowest), `parsePrefix` 1–20 µs; ICU's lenient
 /// parse alone took 1.5–2.7 ms per call, which is why it is only the fallback.
@@ -108,7 +108,9 @@ public final class SpelloutParser {
     }
 
     /// ICU's lenient parse over the run of words, trimmed to whole words and refused for ordinals.
-    private func icuPrefix(_ span: Substring, _ words: ArraySlice<Word>) -> (value: Int, end: String.Index, count: Int)? {
+    private func icuPrefix(
+        _ span: Substring, _ words: ArraySlice<Word>
+    ) -> (value: Int, end: String.Index, count: Int)? {
         var status: Int32 = 0
         var end: Int32 = 0
         let units = Array(span.utf16)

@@ -21,12 +21,20 @@ public final class SpoofChecker: @unchecked Sendable {
 
     deinit { cicu_spoof_close(handle) }
 
+    private static let cache = HandleCache<Int, SpoofChecker>(limit: 1)
+
+    /// One checker for the whole process, opened on first use.
+    public static func shared() throws(ICUError) -> SpoofChecker {
+        try cache.value(for: 0) { () throws(ICUError) -> SpoofChecker in try SpoofChecker() }
+    }
+
     /// The TR 39 skeleton: two strings are confusable when their skeletons are equal. Skeletons are keys for
     /// comparison only, not text for people (they are NFD and may mix scripts).
     public func skeleton(_ text: String) throws(ICUError) -> String {
         if text.isEmpty { return text }
         let handle = self.handle
-        return try withUTF16(text) { (source, length) throws(ICUError) -> String in
+        return try withCheckedUTF16(text, "computing confusable skeleton") {
+            (source, length) throws(ICUError) -> String in
             try fillUTF16(capacity: Int(length) * 2 + 8, "computing confusable skeleton") { dest, capacity, status in
                 cicu_spoof_skeleton(handle, source, length, dest, capacity, &status)
             }

@@ -72,7 +72,8 @@ public final class Transliterator {
         if text.isEmpty { return text }
         let handle = self.handle
         let id = self.id
-        return try withUTF16(text) { (source, length) throws(ICUError) -> String in
+        return try withCheckedUTF16(text, "transliterating with '\(id)'") {
+            (source, length) throws(ICUError) -> String in
             try fillUTF16(capacity: Int(length) * 2 + 16, "transliterating with '\(id)'") { dest, capacity, status in
                 cicu_transliterator_transliterate(handle, source, length, dest, capacity, &status)
             }

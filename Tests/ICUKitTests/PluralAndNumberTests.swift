@@ -24,6 +24,7 @@ import Testing
         let arabic = try NumberFormatter(locale: "ar")
         #expect(arabic.format(16) == "١٦")
         #expect(arabic.format(0) == "٠")
+        #expect(arabic.format(1234) == "١٬٢٣٤")
         #expect(arabic.format(-3) == "\u{61C}-٣")
     }
 

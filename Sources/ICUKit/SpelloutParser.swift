@@ -23,6 +23,8 @@ internal import CICU
 /// Cost (release build, this machine): `init` 7–45 ms ("ar" is the slowest), `parsePrefix` 1–20 µs; ICU's lenient
 /// parse alone took 1.5–2.7 ms per call, which is why it is only the fallback.
 ///
+/// An Arabic proclitic on the first word is read through: "وخمسة" (and five) → 5, "بثلاث" (with three) → 3.
+///
 /// Verified (tests) for en, fr, ar, tr, de, es, it, pt. Limits: "pt" is Brazilian ("dezesseis"; use "pt_PT" for
 /// "dezasseis"); words that are not numbers ("dozens", "عشرات", "a hundred") and ordinals give nil; Arabic
 /// ICU 72 rules know only the forms listed above (no "بضعة", "a few").
@@ -89,14 +91,16 @@ public final class SpelloutParser {
     /// so the caller can read on: "sixteen people were killed" → (16, index before " people").
     public func parsePrefix(of text: Substring) -> (value: Int, end: String.Index)? {
         // Only words that occur in some number can be part of one: this stops at "people" before any lookup.
-        let words = Self.words(in: text, limit: longestPhrase) { vocabulary.contains($0) }[...]
+        var isFirst = true
+        var words = Self.words(in: text, limit: longestPhrase) { folded in
+            defer { isFirst = false }
+            return vocabulary.contains(folded) || isFirst && withoutProclitic(folded) != nil
+        }[...]
         if words.isEmpty { return nil }
-        var best: (value: Int, end: String.Index, count: Int)?
-        for count in stride(from: words.count, through: 1, by: -1) {
-            if let value = phrases[Self.key(words.prefix(count).map(\.folded))] {
-                best = (value, words[words.startIndex + count - 1].range.upperBound, count)
-                break
-            }
+        var best = tableMatch(words)
+        if best == nil, let bare = withoutProclitic(words[words.startIndex].folded) {
+            words[words.startIndex].folded = bare
+            return tableMatch(words).map { ($0.value, $0.end) }
         }
         // ICU's lenient parse costs about a millisecond: ask it only when it could read more words than the table.
         if words.count > best?.count ?? 0,
@@ -105,6 +109,32 @@ public final class SpelloutParser {
             best = icu
         }
         return best.map { ($0.value, $0.end) }
+    }
+
+    /// The longest run of leading words whose key is in the table.
+    private func tableMatch(_ words: ArraySlice<Word>) -> (value: Int, end: String.Index, count: Int)? {
+        for count in stride(from: words.count, through: 1, by: -1) {
+            if let value = phrases[Self.key(words.prefix(count).map(\.folded))] {
+                return (value, words[words.startIndex + count - 1].range.upperBound, count)
+            }
+        }
+        return nil
+    }
+
+    /// An Arabic word without its one- or two-letter proclitic (و "and", ف "so", ب "with", ل "for", ك "as"), when the
+    /// rest is a number word of at least three letters: "بثلاث" → "ثلاث", "وخمسة" → "خمس". Shorter rests are refused
+    /// ("لست" is "I am not", not ل + ست).
+    private func withoutProclitic(_ folded: String) -> String? {
+        let scalars = Array(folded.unicodeScalars)
+        let proclitics: Set<Unicode.Scalar> = ["\u{0648}", "\u{0641}", "\u{0628}", "\u{0644}", "\u{0643}"]
+        for length in 1...2 where scalars.count - length >= 3 {
+            guard scalars.prefix(length).allSatisfy(proclitics.contains) else { break }
+            var rest = String.UnicodeScalarView()
+            rest.append(contentsOf: scalars.dropFirst(length))
+            let bare = String(rest)
+            if vocabulary.contains(bare) { return bare }
+        }
+        return nil
     }
 
     /// ICU's lenient parse over the run of words, trimmed to whole words and refused for ordinals.

@@ -28,7 +28,8 @@ import Testing
 
     @Test(arguments: [("en", "dozens"), ("en", "people"), ("en", "first"), ("en", "sixteen people"), ("ar", "عشرات"),
                       ("fr", ""), ("de", "   "),
-                      ("en", "a hundred"), ("en", "twenty-first")])
+                      ("en", "a hundred"), ("en", "twenty-first"),
+                      ("ar", "لست"), ("ar", "استهدف"), ("ar", "الثلاثاء")])
     func rejectsWhatIsNotAWholeNumber(_ example: (locale: String, text: String)) throws {
         #expect(try SpelloutParser(locale: example.locale).parse(example.text) == nil)
     }
@@ -39,6 +40,9 @@ import Testing
         ("fr", "seize personnes tuées", 16, " personnes tuées"),
         ("ar", "ستة عشر شخصا", 16, " شخصا"),
         ("ar", "ثلاثين مدنيا", 30, " مدنيا"),
+        ("ar", "بثلاث غارات", 3, " غارات"),
+        ("ar", "وخمسة أطفال", 5, " أطفال"),
+        ("ar", "وعشرين جريحا", 20, " جريحا"),
         ("tr", "on altı kişi öldü", 16, " kişi öldü"),
         ("de", "sechzehn Menschen", 16, " Menschen"),
         ("es", "tres personas", 3, " personas"),

@@ -25,8 +25,8 @@ extension Gazetteer {
             lineNumber += 1
             var bytes = rawLine[...]
             if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
-            if bytes.isEmpty || bytes.first == UInt8(ascii: "#") { continue }
             if lineNumber == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            if bytes.isEmpty || bytes.first == UInt8(ascii: "#") { continue }
             let fields = bytes.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
                 .map { String(decoding: $0, as: UTF8.self) }
             func fail(_ message: String) -> GazetteerError {

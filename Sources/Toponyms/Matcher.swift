@@ -30,25 +30,16 @@ public import GazetteModel
 /// not `Sendable`. Use one matcher per thread (or a copy of the ``Gazetteer``, which is `Sendable`, to build one
 /// per worker); matching itself is cheap enough that one core resolves tens of thousands of names per second.
 public final class Matcher {
+    /// The index the matcher reads: built once, shareable between threads.
+    public let index: MatcherIndex
     /// The gazetteer matched against.
-    public let gazetteer: Gazetteer
+    public var gazetteer: Gazetteer { index.gazetteer }
 
-    private var entries: [Entry] = []
-    private var exactIndex: [String: [Int32]] = [:]
-    private var bareIndex: [String: [Int32]] = [:]
-    private var skeletonIndex: [String: [Int32]] = [:]
-    /// Skeletons of names without their qualifiers ("Upper Baguz" → BGZ) → places.
-    private var coreIndex: [String: [Int32]] = [:]
-    /// Skeleton bigram → entries, for fuzzy candidates.
-    private var bigramIndex: [UInt16: [Int32]] = [:]
-    private var regionKeys: [String: String] = [:]
-    private var regionSkeletons: [String: String] = [:]
-    private var contextIndex: [String: [Int32]] = [:]
-    private var prominence: [Int] = []
     private var keyCache: [String: NameKey] = [:]
     private var contextCache: [String: Context] = [:]
     private var matchCache: [String: Match] = [:]
-    private var counts: [UInt16] = []
+    /// Scratch counters for the bigram candidates, one per index entry, reset after each query.
+    private var counts: [UInt16]
 
     /// Longest name (in Unicode scalars) still considered a place name.
     public static let maximumNameLength = 150
@@ -57,13 +48,6 @@ public final class Matcher {
     static let postingCap = 3_000
     /// At most this many fuzzy candidates are scored with the edit distance.
     static let fuzzyCandidates = 120
-
-    struct Entry {
-        var place: Int32
-        var skeleton: [UInt8]
-        var bare: String
-        var isArabic: Bool
-    }
 
     struct Context {
         /// Admin unit P-codes the context names (the most specific ones), empty when it names none.
@@ -81,80 +65,16 @@ public final class Matcher {
         var sure: Bool
     }
 
-    /// Builds the index of every name of every place of `gazetteer`.
-    public init(gazetteer: Gazetteer) {
-        self.gazetteer = gazetteer
-        buildIndex()
+    /// Builds the index of every name of every place of `gazetteer` (about a tenth of a second for the full
+    /// Syrian gazetteer in a release build) and a matcher over it.
+    public convenience init(gazetteer: Gazetteer) {
+        self.init(index: MatcherIndex(gazetteer: gazetteer))
     }
 
-    // MARK: - Index
-
-    private func buildIndex() {
-        var seenExact: [String: Set<Int32>] = [:]
-        var seenBare: [String: Set<Int32>] = [:]
-        var seenSkeleton: [String: Set<Int32>] = [:]
-        var seenCore: [String: Set<Int32>] = [:]
-        var seenEntry: Set<String> = []
-        prominence = gazetteer.places.map(\.alternateNames.count)
-        for (i, place) in gazetteer.places.enumerated() {
-            let p = Int32(i)
-            seenEntry.removeAll(keepingCapacity: true)
-            for name in place.allNames where !name.isEmpty {
-                let key = self.key(name)
-                if key.compact.isEmpty { continue }
-                seenExact[key.compact, default: []].insert(p)
-                seenBare[key.bare, default: []].insert(p)
-                for s in key.coreSkeletons where s.utf8.count >= 2 { seenCore[s, default: []].insert(p) }
-                for s in key.skeletons where !s.isEmpty {
-                    seenSkeleton[s, default: []].insert(p)
-                    if seenEntry.insert(s + "\u{1}" + key.bare).inserted {
-                        entries.append(Entry(place: p, skeleton: Array(s.utf8), bare: key.bare, isArabic: key.isArabic))
-                    }
-                }
-            }
-            if place.kind != .community {
-                var keys: Set<String> = [place.id.lowercased()]
-                for name in place.allNames where !name.isEmpty {
-                    let key = self.key(name)
-                    keys.insert(key.compact)
-                    keys.insert(key.bare)
-                }
-                // Short unit names that are common words ("Tall" = hill, "Bab" = gate) would narrow by accident.
-                for k in keys where k.unicodeScalars.count >= 4 || place.kind == .governorate {
-                    contextIndex[k, default: []].append(p)
-                }
-            }
-        }
-        exactIndex = seenExact.mapValues { $0.sorted() }
-        bareIndex = seenBare.mapValues { $0.sorted() }
-        skeletonIndex = seenSkeleton.mapValues { $0.sorted() }
-        coreIndex = seenCore.mapValues { $0.sorted() }
-        for (e, entry) in entries.enumerated() {
-            for bigram in Self.bigrams(entry.skeleton) {
-                bigramIndex[bigram, default: []].append(Int32(e))
-            }
-        }
-        counts = [UInt16](repeating: 0, count: entries.count)
-        for region in gazetteer.regions {
-            for name in region.allNames where !name.isEmpty {
-                let key = self.key(name)
-                regionKeys[key.compact] = region.id
-                regionKeys[key.bare] = region.id
-                for s in key.skeletons where s.utf8.count >= 3 { regionSkeletons[s] = region.id }
-            }
-        }
-    }
-
-    static func bigrams(_ s: [UInt8]) -> [UInt16] {
-        var padded: [UInt8] = [UInt8(ascii: "^")]
-        padded.append(contentsOf: s)
-        padded.append(UInt8(ascii: "$"))
-        var out: [UInt16] = []
-        for i in 0..<(padded.count - 1) {
-            let b = UInt16(padded[i]) << 8 | UInt16(padded[i + 1])
-            if !out.contains(b) { out.append(b) }
-        }
-        return out
+    /// A matcher over an index built before: cheap, so each thread can have its own.
+    public init(index: MatcherIndex) {
+        self.index = index
+        counts = [UInt16](repeating: 0, count: index.entries.count)
     }
 
     /// The keys of `name`, memoized per distinct string.
@@ -196,12 +116,12 @@ public final class Matcher {
         var layer = ""
         var scored: [Scored] = []
         var nationwide: [Int32] = []
-        if let all = exactIndex[key.compact], !inContext(all).isEmpty {
+        if let all = index.exactIndex[key.compact], !inContext(all).isEmpty {
             layer = "exact"
             nationwide = all
             scored = inContext(all).map { Scored(place: $0, score: 1, why: "exact:\(key.compact)", sure: true) }
         } else {
-            let all = Array(Set((bareIndex[key.bare] ?? []) + (bareIndex[key.compact] ?? []))).sorted()
+            let all = Array(Set((index.bareIndex[key.bare] ?? []) + (index.bareIndex[key.compact] ?? []))).sorted()
             if !inContext(all).isEmpty {
                 layer = "article"
                 nationwide = all
@@ -211,13 +131,13 @@ public final class Matcher {
             }
         }
         if scored.isEmpty {
-            if let region = regionKeys[key.compact] ?? regionKeys[key.bare] {
+            if let region = index.regionKeys[key.compact] ?? index.regionKeys[key.bare] {
                 return unmatched(name, context, "region:\(region) (an area, not a place of the gazetteer)")
             }
             if let facility = key.facility {
                 return unmatched(name, context, "facility:\(facility) (not a place of the gazetteer)")
             }
-            if let region = key.skeletons.lazy.compactMap({ self.regionSkeletons[$0] }).first {
+            if let region = key.skeletons.lazy.compactMap({ self.index.regionSkeletons[$0] }).first {
                 return unmatched(name, context, "region:\(region) (an area, not a place of the gazetteer)")
             }
             (scored, nationwide) = skeletonLayer(key, ctx)
@@ -245,7 +165,7 @@ public final class Matcher {
         // may mean a hamlet the gazetteer lacks. Only a well-known town (one other gazetteers spell) stays sure.
         let communities = Set(nationwide).filter { gazetteer.places[Int($0)].kind == .community }
         if communities.count >= 3, ctx.units.allSatisfy({ $0.utf8.count == 4 }) {
-            for i in scored.indices where prominence[Int(scored[i].place)] < 3 { scored[i].sure = false }
+            for i in scored.indices where index.prominence[Int(scored[i].place)] < 3 { scored[i].sure = false }
         }
         return decide(name, context, key, ctx, layer, scored)
     }
@@ -264,8 +184,7 @@ public final class Matcher {
     private func spelling(_ key: NameKey, _ place: Int32, skeletons: [String]) -> (Double, Bool) {
         var best = -1.0
         var sameScript = false
-        for name in gazetteer.places[Int(place)].allNames where !name.isEmpty {
-            let other = self.key(name)
+        for other in index.names[Int(place)] {
             guard other.isArabic == key.isArabic else { continue }
             best = max(best, Spelling.similarity(key.bare, other.bare))
             if !sameScript, other.skeletons.contains(where: skeletons.contains) { sameScript = true }
@@ -277,7 +196,7 @@ public final class Matcher {
         var ids: Set<Int32> = []
         var hitSkeleton: [Int32: String] = [:]
         for s in key.skeletons where s.utf8.count >= 2 {
-            for id in skeletonIndex[s] ?? [] where ids.insert(id).inserted { hitSkeleton[id] = s }
+            for id in index.skeletonIndex[s] ?? [] where ids.insert(id).inserted { hitSkeleton[id] = s }
         }
         var out: [Scored] = []
         var nationwide: [Int32] = []
@@ -285,7 +204,7 @@ public final class Matcher {
             let (sim, sameScript) = spelling(key, id, skeletons: key.skeletons)
             let short = (hitSkeleton[id]?.utf8.count ?? 0) <= 2
             // Two consonants say little: "Has" and "Hass" agree, "Sinaa" and "Suna" must not.
-            if short && sim < 0.8 { continue }
+            if short && sim < 0.82 { continue }
             nationwide.append(id)
             guard ctx.units.isEmpty || isInside(gazetteer.places[Int(id)], ctx.units) else { continue }
             let sure = sameScript && sim >= (short ? 0.9 : 0.85)
@@ -302,15 +221,14 @@ public final class Matcher {
         var ids: Set<Int32> = []
         var hit: [Int32: String] = [:]
         for s in key.skeletons where s.utf8.count >= 3 {
-            for id in coreIndex[s] ?? [] where ids.insert(id).inserted { hit[id] = s }
+            for id in index.coreIndex[s] ?? [] where ids.insert(id).inserted { hit[id] = s }
         }
         for s in key.coreSkeletons where s.utf8.count >= 2 {
-            for id in (skeletonIndex[s] ?? []) + (coreIndex[s] ?? []) where ids.insert(id).inserted { hit[id] = s }
+            for id in (index.skeletonIndex[s] ?? []) + (index.coreIndex[s] ?? []) where ids.insert(id).inserted { hit[id] = s }
         }
         var out: [Scored] = []
         for id in ids.sorted() where ctx.units.isEmpty || isInside(gazetteer.places[Int(id)], ctx.units) {
-            let place = gazetteer.places[Int(id)]
-            let agree = place.allNames.contains { self.key($0).qualifiers == key.qualifiers && !key.qualifiers.isEmpty }
+            let agree = !key.qualifiers.isEmpty && index.names[Int(id)].contains { $0.qualifiers == key.qualifiers }
             out.append(Scored(place: id, score: agree ? 0.88 : 0.84, why: "qualifier:\(hit[id] ?? "")", sure: agree))
         }
         return out
@@ -321,10 +239,10 @@ public final class Matcher {
         var touched: [Int32] = []
         var queryBigrams = 0
         for s in key.skeletons {
-            let grams = Self.bigrams(Array(s.utf8))
+            let grams = MatcherIndex.bigrams(Array(s.utf8))
             queryBigrams = max(queryBigrams, grams.count)
             for g in grams {
-                guard let postings = bigramIndex[g], postings.count <= Self.postingCap else { continue }
+                guard let postings = index.bigramIndex[g], postings.count <= Self.postingCap else { continue }
                 for e in postings {
                     if counts[Int(e)] == 0 { touched.append(e) }
                     counts[Int(e)] &+= 1
@@ -341,7 +259,7 @@ public final class Matcher {
         var best: [Int32: Scored] = [:]
         let variants = key.skeletons.map { Array($0.utf8) }
         for (e, _) in pool.prefix(Self.fuzzyCandidates) {
-            let entry = entries[Int(e)]
+            let entry = index.entries[Int(e)]
             let place = gazetteer.places[Int(entry.place)]
             if !ctx.units.isEmpty, !isInside(place, ctx.units) { continue }
             let skeletonSim = variants.map { Skeleton.similarity($0, entry.skeleton) }.max() ?? 0
@@ -372,18 +290,17 @@ public final class Matcher {
         let places = gazetteer.places
         let sorted = scored.sorted {
             if $0.score != $1.score { return $0.score > $1.score }
-            if prominence[Int($0.place)] != prominence[Int($1.place)] {
-                return prominence[Int($0.place)] > prominence[Int($1.place)]
+            if index.prominence[Int($0.place)] != index.prominence[Int($1.place)] {
+                return index.prominence[Int($0.place)] > index.prominence[Int($1.place)]
             }
             return places[Int($0.place)].id < places[Int($1.place)].id
         }
-        // Group the candidates into places-for-users: nested units of the same name near the top score join.
+        // Group the candidates into places-for-users: a community and the units of its name it is the seat of.
         var groups: [[Scored]] = []
         for candidate in sorted {
             let place = places[Int(candidate.place)]
             if let g = groups.firstIndex(where: { group in
-                group[0].score - candidate.score <= 0.03
-                    && group.contains { nested(places[Int($0.place)], place) }
+                group.contains { nested(places[Int($0.place)], place) }
             }) {
                 groups[g].append(candidate)
             } else {
@@ -391,9 +308,12 @@ public final class Matcher {
             }
         }
         let saysCommunity = key.saysCommunity || ctx.saysCommunity
-        let kindHint = key.kindHint ?? ctx.kindHint
+        // The context's own kind words describe where the place lies ("Douma district"), not what the name is.
+        let kindHint = key.kindHint
         func representative(_ group: [Scored]) -> Scored {
-            func first(_ kind: Place.Kind) -> Scored? { group.first { places[Int($0.place)].kind == kind } }
+            func first(_ kind: Place.Kind) -> Scored? {
+                group.first { places[Int($0.place)].kind == kind && group[0].score - $0.score <= 0.05 }
+            }
             if let kind = kindHint, let hit = first(kind) { return hit }
             if saysCommunity, let hit = first(.community) { return hit }
             if let hit = first(.governorate) { return hit }
@@ -455,7 +375,7 @@ public final class Matcher {
                 }
                 var hit: [Int32]?
                 for combination in Self.combinations(Array(words[start..<(start + n)])) {
-                    if let ids = contextIndex[combination] {
+                    if let ids = index.contextIndex[combination] {
                         hit = ids
                         break
                     }

@@ -44,7 +44,7 @@ import Toponyms
         let wrong = Double(wrongSure) / Double(total)
         print("variants-dev: accuracy \(accuracy) wrong_sure \(wrong) to_review \(Double(review) / Double(total))"
             + " matched \(sure)/\(total); predictions in \(predictions.path)")
-        #expect(accuracy >= 0.5)
-        #expect(wrong <= 0.05)
+        #expect(accuracy >= 0.95)
+        #expect(wrong <= 0.01)
     }
 }

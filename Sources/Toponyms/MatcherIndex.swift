@@ -1,0 +1,126 @@
+import GazetteModel
+
+/// The lookup tables of a ``Matcher``, built once from a ``Gazetteer``: folded keys, article-optional keys,
+/// skeletons, qualifier-free skeletons and skeleton bigrams → places, plus the names and codes of admin units for
+/// reading contexts. Immutable and `Sendable`: build it once and give each worker thread its own ``Matcher``.
+public struct MatcherIndex: Sendable {
+    /// The gazetteer the index was built from.
+    public let gazetteer: Gazetteer
+    struct Entry: Sendable {
+        var place: Int32
+        var skeleton: [UInt8]
+        var bare: String
+        var isArabic: Bool
+    }
+
+    /// One entry per distinct (skeleton, name) of a place: what the fuzzy layer scores.
+    let entries: [Entry]
+    let exactIndex: [String: [Int32]]
+    let bareIndex: [String: [Int32]]
+    let skeletonIndex: [String: [Int32]]
+    /// Skeletons of names without their qualifiers ("Upper Baguz" → BGZ) → places.
+    let coreIndex: [String: [Int32]]
+    /// Skeleton bigram → entries, for fuzzy candidates.
+    let bigramIndex: [UInt16: [Int32]]
+    let regionKeys: [String: String]
+    let regionSkeletons: [String: String]
+    /// Compact keys of admin unit names and codes → admin units, for contexts.
+    let contextIndex: [String: [Int32]]
+    /// Number of alternate names per place: how well other gazetteers know it, to order ambiguous candidates.
+    let prominence: [Int]
+    /// The keys of every name of every place, in place order.
+    let names: [[NameKey]]
+
+    /// Indexes every name of every place of `gazetteer`.
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        var cache: [String: NameKey] = [:]
+        func key(_ name: String) -> NameKey {
+            if let k = cache[name] { return k }
+            let k = NameKey(name)
+            cache[name] = k
+            return k
+        }
+        var entries: [Entry] = []
+        var seenExact: [String: Set<Int32>] = [:]
+        var seenBare: [String: Set<Int32>] = [:]
+        var seenSkeleton: [String: Set<Int32>] = [:]
+        var seenCore: [String: Set<Int32>] = [:]
+        var seenEntry: Set<String> = []
+        var contextIndex: [String: [Int32]] = [:]
+        var names: [[NameKey]] = []
+        names.reserveCapacity(gazetteer.places.count)
+        for (i, place) in gazetteer.places.enumerated() {
+            let p = Int32(i)
+            seenEntry.removeAll(keepingCapacity: true)
+            var keys: [NameKey] = []
+            for name in place.allNames where !name.isEmpty {
+                let key = key(name)
+                if key.compact.isEmpty { continue }
+                keys.append(key)
+                seenExact[key.compact, default: []].insert(p)
+                seenBare[key.bare, default: []].insert(p)
+                for s in key.coreSkeletons where s.utf8.count >= 2 { seenCore[s, default: []].insert(p) }
+                for s in key.skeletons where !s.isEmpty {
+                    seenSkeleton[s, default: []].insert(p)
+                    if seenEntry.insert(s + "\u{1}" + key.bare).inserted {
+                        entries.append(Entry(place: p, skeleton: Array(s.utf8), bare: key.bare, isArabic: key.isArabic))
+                    }
+                }
+            }
+            names.append(keys)
+            if place.kind == .governorate || place.kind == .district {
+                // A unit's own names, and alternates that say they name a unit ("Maarrat al-Nu'man District",
+                // "منطقة معرة النعمان"); not the neighbourhood names some units carry, which would narrow by accident.
+                var unitKeys: Set<String> = [place.id.lowercased()]
+                for (n, key) in keys.enumerated() where n < 2 || place.kind == .governorate || key.kindHint != nil {
+                    unitKeys.insert(key.compact)
+                    unitKeys.insert(key.bare)
+                }
+                // Short unit names that are common words ("Tall" = hill, "Bab" = gate) would narrow by accident.
+                for k in unitKeys.sorted() where k.unicodeScalars.count >= 4 || place.kind == .governorate {
+                    contextIndex[k, default: []].append(p)
+                }
+            }
+        }
+        var bigramIndex: [UInt16: [Int32]] = [:]
+        for (e, entry) in entries.enumerated() {
+            for bigram in Self.bigrams(entry.skeleton) {
+                bigramIndex[bigram, default: []].append(Int32(e))
+            }
+        }
+        var regionKeys: [String: String] = [:]
+        var regionSkeletons: [String: String] = [:]
+        for region in gazetteer.regions {
+            for name in region.allNames where !name.isEmpty {
+                let key = key(name)
+                regionKeys[key.compact] = region.id
+                regionKeys[key.bare] = region.id
+                for s in key.skeletons where s.utf8.count >= 3 { regionSkeletons[s] = region.id }
+            }
+        }
+        self.entries = entries
+        exactIndex = seenExact.mapValues { $0.sorted() }
+        bareIndex = seenBare.mapValues { $0.sorted() }
+        skeletonIndex = seenSkeleton.mapValues { $0.sorted() }
+        coreIndex = seenCore.mapValues { $0.sorted() }
+        self.bigramIndex = bigramIndex
+        self.regionKeys = regionKeys
+        self.regionSkeletons = regionSkeletons
+        self.contextIndex = contextIndex
+        prominence = gazetteer.places.map(\.alternateNames.count)
+        self.names = names
+    }
+
+    static func bigrams(_ s: [UInt8]) -> [UInt16] {
+        var padded: [UInt8] = [UInt8(ascii: "^")]
+        padded.append(contentsOf: s)
+        padded.append(UInt8(ascii: "$"))
+        var out: [UInt16] = []
+        for i in 0..<(padded.count - 1) {
+            let b = UInt16(padded[i]) << 8 | UInt16(padded[i + 1])
+            if !out.contains(b) { out.append(b) }
+        }
+        return out
+    }
+}

@@ -22,6 +22,24 @@ import Testing
         #expect(try t.transliterate("إدلب المدينة") == "ادلب المدينه")
     }
 
+    @Test func compoundRulesWithGlobalFilters() throws {
+        // The shape of a rule file under Locales/translit: normalization steps around our own rules, comments.
+        let rules = #"""
+        # Arabic name key: strip harakat, fold letter variants, then Latin.
+        :: NFD ;
+        :: [\u064B-\u0652\u0670] Remove ;
+        :: NFC ;
+        [أإآٱ] > ا ;
+        ة > ه ;
+        :: Arabic-Latin ;
+        :: Latin-ASCII ;
+        """#
+        let t = try Transliterator(id: "Gazette-ArabicKey", rules: rules)
+        #expect(try t.transliterate("مَعَرَّة") == t.transliterate("معره"))
+        #expect(try t.transliterate("إدلب") == t.transliterate("ادلب"))
+        #expect(try t.transliterate("إدلب").utf8.allSatisfy { $0 < 0x80 })
+    }
+
     @Test func growthBeyondTheFirstBufferGuess() throws {
         // Each Han character becomes several Latin letters: the output is far longer than twice the input.
         let t = try Transliterator(id: "Han-Latin")

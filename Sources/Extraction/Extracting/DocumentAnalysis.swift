@@ -1,0 +1,261 @@
+import GazetteModel
+
+/// A place named in a clause.
+struct PlaceMention: Sendable, Hashable {
+    /// The name as written.
+    var text: String
+    /// Folded key words, used to tell whether two mentions name the same place.
+    var key: String
+    /// The gazetteer place, when the name was resolved to one.
+    var place: Place?
+    var status: MatchStatus?
+    /// The cue and name as written ("the town of Atareb").
+    var cueText: String
+    var tokenRange: Range<Int>
+}
+
+/// A governorate named as the locating context of a clause ("in western rural Aleppo").
+struct ContextMention: Sendable, Hashable {
+    var governorate: String
+    /// The governorate name as written ("Aleppo", "إدلب").
+    var name: String
+    /// The whole locating phrase as written.
+    var text: String
+    var tokenRange: Range<Int>
+}
+
+/// What one clause says.
+struct Clause {
+    var sentence: Int
+    var text: String
+    var tokens: [Token]
+    var figures: [Figure]
+    var places: [PlaceMention]
+    var contexts: [ContextMention]
+    var dates: [ResolvedDate]
+    var attack: Bool
+    var background: Bool
+    var perpetrators: [String]
+    var weapons: [String]
+}
+
+/// The reading of one document: clauses first, then incidents assembled from them.
+struct DocumentAnalysis {
+    let extractor: Extractor
+    let rules: RuleSet
+    let finder: DateFinder
+    let icu: ICUWorker
+    let document: Document
+    var conventions: QuantityConventions { extractor.conventions }
+    let reference: DateReference?
+
+    init(extractor: Extractor, rules: RuleSet, finder: DateFinder, icu: ICUWorker, document: Document) {
+        self.extractor = extractor
+        self.rules = rules
+        self.finder = finder
+        self.icu = icu
+        self.document = document
+        if let d = document.dateline {
+            let p = DatePrecision(rawValue: document.metadata["dateline_precision"] ?? "day") ?? .day
+            reference = DateReference(date: d, precision: p)
+        } else {
+            reference = nil
+        }
+    }
+
+    mutating func run() -> [Incident] {
+        let clauses = readClauses()
+        return assemble(clauses)
+    }
+
+    func readClauses() -> [Clause] {
+        let body = document.body
+        let locale = rules.icuLocales.first ?? rules.language
+        var out: [Clause] = []
+        var order = 0
+        for (si, range) in icu.sentences(of: body, locale: locale).enumerated() {
+            let sentence = String(body[range])
+            if sentence.count > 5000 { continue }  // a wall of text with no sentence end: not prose
+            let allTokens = Tokenizer.tokens(of: sentence)
+            guard allTokens.contains(where: { $0.kind == .word }) else { continue }
+            for clauseTokens in splitClauses(allTokens) {
+                let clause = readClause(clauseTokens, sentenceText: sentence, sentence: si, order: &order)
+                out.append(clause)
+            }
+        }
+        return out
+    }
+
+    /// Splits a sentence's tokens at the rule set's clause breaks (", while", "، فيما").
+    func splitClauses(_ tokens: [Token]) -> [[Token]] {
+        var parts: [[Token]] = []
+        var current: [Token] = []
+        var i = 0
+        while i < tokens.count {
+            var broke = false
+            for p in rules.clauseBreaks {
+                if let n = TokenMatch.matches(p, tokens, at: i, clitics: []) {
+                    if current.contains(where: { $0.kind == .word }) { parts.append(current) }
+                    current = Array(tokens[(i + (p.first == "," || p.first == ";" ? 1 : 0))..<(i + n)])
+                    current = current.filter { $0.kind == .word }  // keep "while" as the new clause's first word
+                    i += n
+                    broke = true
+                    break
+                }
+            }
+            if broke { continue }
+            current.append(tokens[i])
+            i += 1
+        }
+        if current.contains(where: { $0.kind == .word }) { parts.append(current) }
+        return parts
+    }
+
+    func readClause(_ tokens: [Token], sentenceText text: String, sentence: Int, order: inout Int) -> Clause {
+        let mentions = finder.mentions(in: tokens)
+        var dateTokens: Set<Int> = []
+        for m in mentions { for k in m.tokens { dateTokens.insert(k) } }
+        // Full dates first, then day-month, then relative words and weekdays, then months.
+        func rank(_ m: DateMention) -> Int {
+            switch m.kind {
+            case .full: return 0
+            case .dayMonth: return 1
+            case .relative(.days): return 2
+            case .weekday: return 3
+            case .relative(.week): return 4
+            case .monthYear: return 5
+            }
+        }
+        let dates = mentions.sorted { rank($0) < rank($1) }.compactMap { $0.resolve(against: reference) }
+        let amounts = amounts(in: tokens, text: text, excluding: dateTokens)
+        var figures = figures(in: tokens, text: text, amounts: amounts, orderBase: order)
+        order += amounts.count + 1
+        for p in rules.noCasualties {
+            for k in tokens.indices where TokenMatch.matches(p, tokens, at: k, clitics: rules.clitics) != nil {
+                let phrase = String(text[tokens[k].range.lowerBound..<tokens[k + p.count - 1].range.upperBound])
+                figures.append(Figure(category: .killed, low: 0, high: 0, text: phrase, order: order))
+            }
+        }
+        let contexts = contexts(in: tokens, text: text)
+        let places = places(in: tokens, text: text, contexts: contexts, dateTokens: dateTokens)
+        var attack = false
+        for k in tokens.indices where tokens[k].kind == .word {
+            if rules.attacks.contains(where: { TokenMatch.matches($0, tokens, at: k, clitics: rules.clitics) != nil }) {
+                attack = true
+                break
+            }
+        }
+        var background = false
+        for k in tokens.indices {
+            if rules.background.contains(where: { TokenMatch.matches($0, tokens, at: k, clitics: rules.clitics) != nil }) {
+                background = true
+                break
+            }
+        }
+        let perps = vocabulary(rules.perpetrators, in: tokens, text: text)
+        let weapons = vocabulary(rules.weapons, in: tokens, text: text)
+        if !weapons.isEmpty { attack = true }
+        let clauseText = tokens.isEmpty ? "" : String(text[tokens[0].range.lowerBound..<tokens[tokens.count - 1].range.upperBound])
+        return Clause(sentence: sentence, text: clauseText, tokens: tokens, figures: figures, places: places,
+            contexts: contexts, dates: dates, attack: attack, background: background, perpetrators: perps,
+            weapons: weapons)
+    }
+
+    /// Vocabulary terms found, each once, as `term [as written]`.
+    func vocabulary(_ table: [(phrase: Phrase, term: String)], in tokens: [Token], text: String) -> [String] {
+        var out: [String] = []
+        var seen: Set<String> = []
+        var k = 0
+        while k < tokens.count {
+            var step = 1
+            for (phrase, term) in table {
+                if let n = TokenMatch.matches(phrase, tokens, at: k, clitics: rules.clitics) {
+                    let written = String(text[tokens[k].range.lowerBound..<tokens[k + n - 1].range.upperBound])
+                    // A term "-" marks words that look like an attacker but are not ("Syrian Coalition").
+                    if term != "-", seen.insert(term).inserted { out.append("\(term) [\(written)]") }
+                    step = n
+                    break
+                }
+            }
+            k += step
+        }
+        return out
+    }
+
+    /// The governorate of an admin unit, in the label spelling the rule sets map names to.
+    func governorate(named name: String) -> String? {
+        let toks = Tokenizer.tokens(of: name)
+        for (phrase, gov) in extractor.governorates {
+            if TokenMatch.matches(phrase, toks, at: 0, clitics: rules.clitics) == phrase.count, phrase.count == toks.count {
+                return gov
+            }
+        }
+        return nil
+    }
+
+    /// Governorate names in the clause with their locating phrase ("in western rural Aleppo", "بريف إدلب").
+    func contexts(in tokens: [Token], text: String) -> [ContextMention] {
+        var out: [ContextMention] = []
+        var k = 0
+        while k < tokens.count {
+            var found: (gov: String, len: Int)? = nil
+            if tokens[k].kind == .word {
+                for (phrase, gov) in extractor.governorates {
+                    if let n = TokenMatch.matches(phrase, tokens, at: k, clitics: rules.clitics) {
+                        found = (gov, n)
+                        break
+                    }
+                }
+            }
+            guard let found else {
+                k += 1
+                continue
+            }
+            let govRange = k..<(k + found.len)
+            var best = govRange
+            for pattern in rules.contextPatterns {
+                guard let slot = pattern.firstIndex(of: "@") else { continue }
+                let before = Array(pattern[..<slot])
+                let after = Array(pattern[(slot + 1)...])
+                var start = govRange.lowerBound
+                var end = govRange.upperBound
+                if !before.isEmpty {
+                    guard let s = TokenMatch.matchesEnding(before, tokens, at: start, clitics: rules.clitics) else {
+                        continue
+                    }
+                    start = s
+                }
+                if !after.isEmpty {
+                    guard let n = TokenMatch.matches(after, tokens, at: end, clitics: rules.clitics) else { continue }
+                    end += n
+                }
+                if end - start > best.count { best = start..<end }
+            }
+            // Directions and prepositions before the phrase belong to it ("in western rural Aleppo").
+            var start = best.lowerBound
+            var steps = 0
+            while start > 0, steps < 3 {
+                var moved = false
+                for d in rules.directions {
+                    if let s = TokenMatch.matchesEnding(d, tokens, at: start, clitics: rules.clitics) {
+                        start = s
+                        moved = true
+                        break
+                    }
+                }
+                if !moved { break }
+                steps += 1
+            }
+            var end = best.upperBound
+            // Arabic puts the direction after: "بريف حلب الغربي".
+            while end < tokens.count, rules.directions.contains(where: {
+                TokenMatch.matches($0, tokens, at: end, clitics: rules.clitics) != nil && Folding.isArabic(tokens[end].key)
+            }) { end += 1 }
+            let phrase = String(text[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound])
+            let name = String(text[tokens[govRange.lowerBound].range.lowerBound..<tokens[govRange.upperBound - 1].range.upperBound])
+            out.append(ContextMention(governorate: found.gov, name: name, text: phrase, tokenRange: start..<end))
+            k = max(end, govRange.upperBound)
+        }
+        return out
+    }
+}

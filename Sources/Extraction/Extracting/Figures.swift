@@ -1,0 +1,285 @@
+/// A casualty figure read from a clause.
+struct Figure: Sendable, Hashable {
+    enum Category: Sendable, Hashable { case killed, injured }
+
+    var category: Category
+    var low: Int?
+    var high: Int?
+    /// The phrase as written, from the quantifier to the casualty word.
+    var text: String
+    /// Position in the document, for "latest figure" policies.
+    var order: Int
+}
+
+/// An amount in a clause: a number in digits or words, or a vague word ("dozens"), with the tokens it spans.
+struct Amount {
+    var tokens: Range<Int>
+    var value: Int?
+    var bounds: QuantityConventions.Bounds?
+}
+
+extension DocumentAnalysis {
+    /// Every amount in the clause, left to right.
+    func amounts(in tokens: [Token], text: String, excluding dateTokens: Set<Int>) -> [Amount] {
+        var out: [Amount] = []
+        var i = 0
+        let units: Set<String> = ["km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "m",
+            "years", "year", "days", "day", "hours", "hour", "minutes", "am", "pm", "h", "%", "percent", "kg", "ans",
+            "jahre", "anos", "anni", "años", "yil", "سنه", "سنوات", "عاما", "كم", "كيلومتر", "ساعه", "يوم", "ايام"]
+        func victimOrCasualtyAhead(_ from: Int, within n: Int) -> Bool {
+            var words = 0
+            var k = from
+            while k < tokens.count, words < n {
+                if tokens[k].kind == .word {
+                    words += 1
+                    for p in rules.victims where TokenMatch.matches(p, tokens, at: k, clitics: rules.clitics) != nil {
+                        return true
+                    }
+                    for w in rules.killed + rules.injured
+                    where TokenMatch.matches(w.phrase, tokens, at: k, clitics: rules.clitics) != nil {
+                        return true
+                    }
+                }
+                k += 1
+            }
+            return false
+        }
+        while i < tokens.count {
+            let t = tokens[i]
+            if dateTokens.contains(i) {
+                i += 1
+                continue
+            }
+            if t.kind == .number, let v = t.number {
+                let next = i + 1 < tokens.count ? tokens[i + 1] : nil
+                let prev = i > 0 ? tokens[i - 1] : nil
+                let isTime = (next?.key == ":" && next?.glued == true) || (prev?.key == ":" && t.glued)
+                let isUnit = next.map { units.contains($0.key) } ?? false
+                let isYear = t.key.count == 4 && (1900...2100).contains(v)
+                if !isTime, !isUnit, !isYear, v < 1_000_000 {
+                    out.append(Amount(tokens: i..<(i + 1), value: v, bounds: nil))
+                }
+                i += 1
+                continue
+            }
+            guard t.kind == .word else {
+                i += 1
+                continue
+            }
+            var matched = false
+            for (phrase, key) in rules.vagueAmounts {
+                if let n = TokenMatch.matches(phrase, tokens, at: i, clitics: rules.clitics),
+                    let b = conventions.amounts[key]
+                {
+                    out.append(Amount(tokens: i..<(i + n), value: nil, bounds: b))
+                    i += n
+                    matched = true
+                    break
+                }
+            }
+            if matched { continue }
+            for (phrase, value) in rules.numberWords {
+                if let n = TokenMatch.matches(phrase, tokens, at: i, clitics: rules.clitics),
+                    victimOrCasualtyAhead(i + n, within: phrase.count == 1 && value == 1 ? 1 : 2)
+                        || (value != 1 && phrase.count == 1 && isCasualtyWord(tokens, i + n))
+                {
+                    out.append(Amount(tokens: i..<(i + n), value: value, bounds: nil))
+                    i += n
+                    matched = true
+                    break
+                }
+            }
+            if matched { continue }
+            // Numbers in words: asked of ICU only where a victim or casualty word follows closely, which
+            // keeps the calls few.
+            if victimOrCasualtyAhead(i + 1, within: 3),
+                let r = icu.parseNumber(prefixOf: text[t.range.lowerBound...], locales: rules.icuLocales)
+            {
+                var end = i
+                while end < tokens.count, tokens[end].range.upperBound <= r.end { end += 1 }
+                if end > i, r.value > 0, r.value < 1_000_000 {
+                    out.append(Amount(tokens: i..<end, value: r.value, bounds: nil))
+                    i = end
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    func isCasualtyWord(_ tokens: [Token], _ k: Int) -> Bool {
+        guard k < tokens.count else { return false }
+        for w in rules.killed + rules.injured where TokenMatch.matches(w.phrase, tokens, at: k, clitics: rules.clitics) != nil {
+            return true
+        }
+        return false
+    }
+
+    /// Casualty figures of a clause: amounts, their quantifiers and the casualty word that says what they count.
+    func figures(in tokens: [Token], text: String, amounts: [Amount], orderBase: Int) -> [Figure] {
+        var out: [Figure] = []
+        let amountStarts = Dictionary(amounts.enumerated().map { ($0.element.tokens.lowerBound, $0.offset) },
+            uniquingKeysWith: { a, _ in a })
+        var consumed: Set<Int> = []
+        for (ai, amount) in amounts.enumerated() where !consumed.contains(ai) {
+            var low: Int? = amount.bounds?.low ?? amount.value
+            var high: Int? = amount.bounds?.high ?? amount.value
+            var span = amount.tokens
+            // Quantifiers: the longest pattern whose first slot is this amount.
+            if let value = amount.value {
+                var best: (len: Int, rule: QuantifierRule, start: Int, end: Int, second: Int?)? = nil
+                for rule in rules.quantifiers {
+                    guard let slot = rule.pattern.firstIndex(of: "#") else { continue }
+                    let before = Array(rule.pattern[..<slot])
+                    let after = Array(rule.pattern[(slot + 1)...])
+                    var start = amount.tokens.lowerBound
+                    if !before.isEmpty {
+                        guard let s = TokenMatch.matchesEnding(before, tokens, at: amount.tokens.lowerBound,
+                            clitics: rules.clitics) else { continue }
+                        start = s
+                    }
+                    var end = amount.tokens.upperBound
+                    var second: Int? = nil
+                    if !after.isEmpty {
+                        if let slot2 = after.firstIndex(of: "#") {
+                            let mid = Array(after[..<slot2])
+                            var k = end
+                            if !mid.isEmpty {
+                                guard let n = TokenMatch.matches(mid, tokens, at: k, clitics: rules.clitics) else {
+                                    continue
+                                }
+                                k += n
+                            }
+                            guard let bi = amountStarts[k], let v2 = amounts[bi].value, v2 > value else { continue }
+                            second = bi
+                            end = amounts[bi].tokens.upperBound
+                        } else {
+                            guard let n = TokenMatch.matches(after, tokens, at: end, clitics: rules.clitics) else {
+                                continue
+                            }
+                            end += n
+                        }
+                    }
+                    let len = end - start
+                    if best == nil || len > best!.len { best = (len, rule, start, end, second) }
+                }
+                if let best {
+                    span = best.start..<best.end
+                    switch best.rule.meaning {
+                    case .min: (low, high) = (value, nil)
+                    case .above: (low, high) = (value + conventions.aboveOffset, nil)
+                    case .max: (low, high) = (nil, value)
+                    case .about, .exact: (low, high) = (value, value)
+                    case .range:
+                        if let s = best.second {
+                            (low, high) = (value, amounts[s].value)
+                            consumed.insert(s)
+                        }
+                    }
+                }
+            }
+            guard let category = category(of: span, in: tokens, amounts: amounts) else { continue }
+            let textStart = min(span.lowerBound, category.span.lowerBound)
+            let textEnd = max(span.upperBound, category.span.upperBound)
+            let phrase = String(text[tokens[textStart].range.lowerBound..<tokens[textEnd - 1].range.upperBound])
+            out.append(Figure(category: category.kind, low: low, high: high, text: phrase, order: orderBase + ai))
+        }
+        return out
+    }
+
+    /// The nearest casualty word that qualifies the amount at `span`: after it (up to seven words, not across
+    /// a conjunction or another amount) or before it (up to five words). Nil when none, or when the nearest
+    /// is a combined "killed and injured" phrase.
+    func category(of span: Range<Int>, in tokens: [Token], amounts: [Amount])
+        -> (kind: Figure.Category, span: Range<Int>)?
+    {
+        let amountTokens = Set(amounts.flatMap { Array($0.tokens) })
+        var forward: (Figure.Category?, Range<Int>, Int)? = nil
+        var words = 0
+        var k = span.upperBound
+        scan: while k < tokens.count, words < 7 {
+            let t = tokens[k]
+            if amountTokens.contains(k) { break }
+            if t.kind == .punctuation {
+                if [".", ";", ":", "!", "?", "(", ")", "|"].contains(t.key) { break }
+                k += 1
+                continue
+            }
+            if rules.conjunctions.contains(t.key) { break }
+            for p in rules.combined {
+                if let n = TokenMatch.matches(p, tokens, at: k, clitics: rules.clitics) {
+                    forward = (nil, k..<(k + n), words)
+                    break scan
+                }
+            }
+            if let c = casualty(at: k, in: tokens, direction: .after) {
+                // "وجرح" after a figure starts the next clause ("قتل 5 وجرح 10").
+                if Folding.isArabic(t.key), t.key.hasPrefix("و") || t.key.hasPrefix("ف"), !c.plain { break }
+                forward = (c.kind, k..<(k + c.length), words)
+                break
+            }
+            words += 1
+            k += 1
+        }
+        var backward: (Figure.Category?, Range<Int>, Int)? = nil
+        words = 0
+        k = span.lowerBound
+        scanBack: while k > 0, words < 5 {
+            let t = tokens[k - 1]
+            if amountTokens.contains(k - 1) { break }
+            if t.kind == .punctuation {
+                if [".", ";", ":", "!", "?", ",", "(", ")", "|"].contains(t.key) { break }
+                k -= 1
+                continue
+            }
+            for p in rules.combined {
+                if TokenMatch.matchesEnding(p, tokens, at: k, clitics: rules.clitics) != nil {
+                    backward = (nil, (k - p.count)..<k, words)
+                    break scanBack
+                }
+            }
+            if let c = casualtyEnding(at: k, in: tokens) {
+                backward = (c.kind, (k - c.length)..<k, words)
+                break
+            }
+            if rules.conjunctions.contains(t.key) { break }
+            words += 1
+            k -= 1
+        }
+        let pick: (Figure.Category?, Range<Int>, Int)?
+        switch (forward, backward) {
+        case (nil, nil): pick = nil
+        case (let f?, nil): pick = f
+        case (nil, let b?): pick = b
+        case (let f?, let b?): pick = b.2 < f.2 ? b : f
+        }
+        guard let pick, let kind = pick.0 else { return nil }
+        return (kind, pick.1)
+    }
+
+    enum Side { case after, before }
+
+    func casualty(at k: Int, in tokens: [Token], direction: Side) -> (kind: Figure.Category, length: Int, plain: Bool)? {
+        for (list, kind) in [(rules.killed, Figure.Category.killed), (rules.injured, .injured)] {
+            for w in list where w.position == .both || (direction == .after ? w.position == .after : w.position == .before) {
+                if let n = TokenMatch.matches(w.phrase, tokens, at: k, clitics: rules.clitics) {
+                    let plain = TokenMatch.matches(w.phrase, tokens, at: k) != nil
+                    return (kind, n, plain)
+                }
+            }
+        }
+        return nil
+    }
+
+    func casualtyEnding(at end: Int, in tokens: [Token]) -> (kind: Figure.Category, length: Int)? {
+        for (list, kind) in [(rules.killed, Figure.Category.killed), (rules.injured, .injured)] {
+            for w in list where w.position != .after {
+                if TokenMatch.matchesEnding(w.phrase, tokens, at: end, clitics: rules.clitics) != nil {
+                    return (kind, w.phrase.count)
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,155 @@
+public import GazetteModel
+
+/// Something that reconciles a place name to the gazetteer (Toponyms' `Matcher` in the product; a stub in
+/// tests).
+public protocol PlaceMatching: Sendable {
+    /// The reconciler's answer for `name`, helped by `context` (a governorate or district named nearby).
+    func match(_ name: String, context: String) -> Match
+}
+
+/// Every gazetteer name by its folded word key, for spotting place names anywhere in a text in any script.
+///
+/// Keys drop what spellings disagree on most cheaply: case, diacritics, harakat, Arabic letter variants,
+/// the article (al-, el-, ال) and apostrophes inside words. A text is scanned word by word for the longest
+/// key that starts there, so "بالأتارب", "al-Atareb" and "Atareb" all find the same place.
+public struct PlaceIndex: Sendable {
+    struct Entry: Sendable {
+        var words: [String]
+        var place: Int
+    }
+
+    let places: [Place]
+    /// First key word → entries, longest first.
+    let byFirstWord: [String: [Entry]]
+
+    /// Indexes the names of `places` (communities and admin units).
+    public init(places: [Place]) {
+        self.places = places
+        var map: [String: [Entry]] = [:]
+        for (i, place) in places.enumerated() {
+            var seen: Set<[String]> = []
+            for name in place.allNames where !name.isEmpty {
+                var clean = name
+                if let paren = clean.firstIndex(of: "(") { clean = String(clean[..<paren]) }
+                let words = PlaceIndex.keyWords(Tokenizer.tokens(of: clean), clitics: []).map(\.variants[0])
+                guard !words.isEmpty, seen.insert(words).inserted else { continue }
+                // One-letter keys ("A") would match everywhere.
+                if words.count == 1, words[0].count < 3 { continue }
+                map[words[0], default: []].append(Entry(words: words, place: i))
+            }
+        }
+        for k in map.keys { map[k]!.sort { $0.words.count > $1.words.count } }
+        byFirstWord = map
+    }
+
+    /// A word of a name after folding, with the token range it covers and its alternative readings
+    /// (without a clitic or the Arabic article).
+    struct KeyWord {
+        var variants: [String]
+        var tokens: Range<Int>
+    }
+
+    static let articles: Set<String> = ["al", "el"]
+    static let assimilated: Set<String> = ["an", "ar", "as", "ash", "at", "ad", "az", "ez", "es", "ed", "er", "en",
+        "ag", "ath", "adh", "az", "il"]
+
+    /// Folds a token run into key words: apostrophes inside words are dropped (`Ma'arrat` → `maarrat`),
+    /// hyphens and the article are skipped, Arabic words lose a leading `ال`.
+    static func keyWords(_ tokens: [Token], clitics: [String], apostropheSuffix: Bool = false,
+        elisions: Set<String> = []) -> [KeyWord]
+    {
+        var out: [KeyWord] = []
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            guard t.kind == .word else {
+                i += 1
+                continue
+            }
+            var key = t.key
+            var end = i + 1
+            // Join word ' word when written without spaces, unless the left part is an elided article (d', l')
+            // or the right part is a Turkish case suffix (İdlib'in).
+            while end + 1 < tokens.count, tokens[end].key == "'", tokens[end].glued, tokens[end + 1].glued,
+                tokens[end + 1].kind == .word
+            {
+                if elisions.contains(key) {
+                    key = tokens[end + 1].key
+                    end += 2
+                    continue
+                }
+                if apostropheSuffix { end += 2; break }
+                key += tokens[end + 1].key
+                end += 2
+            }
+            // The article before a hyphen ("al-", "an-") or alone ("al Atareb") is not part of the key.
+            let nextIsHyphen = end < tokens.count && tokens[end].key == "-"
+            if articles.contains(key) || (assimilated.contains(key) && nextIsHyphen) {
+                if end < tokens.count { i = end; continue }
+            }
+            var variants = [key]
+            if Folding.isArabic(key) {
+                for c in clitics where key.hasPrefix(c) && key.count > c.count + 2 {
+                    variants.append(String(key.dropFirst(c.count)))
+                }
+                for v in variants where v.hasPrefix("ال") && v.count > 3 { variants.append(String(v.dropFirst(2))) }
+                if key.hasPrefix("لل"), key.count > 4 { variants.append(String(key.dropFirst(2))) }
+                // The gazetteer keeps one form: without the article.
+                variants.sort { ($0.hasPrefix("ال") ? 1 : 0, -$0.count) < ($1.hasPrefix("ال") ? 1 : 0, -$1.count) }
+                if key.hasPrefix("ال"), key.count > 3 { variants.insert(String(key.dropFirst(2)), at: 0) }
+            }
+            out.append(KeyWord(variants: variants, tokens: i..<end))
+            i = end
+        }
+        return out
+    }
+
+    /// A place name found in a text.
+    struct Spot {
+        /// Key-word positions the name covers.
+        var keyWords: Range<Int>
+        var places: [Int]
+    }
+
+    /// Every longest name match in `words`, left to right, not overlapping.
+    func spots(in words: [KeyWord]) -> [Spot] {
+        var out: [Spot] = []
+        var i = 0
+        while i < words.count {
+            var best: (len: Int, places: [Int])? = nil
+            for first in words[i].variants {
+                guard let entries = byFirstWord[first] else { continue }
+                for e in entries where i + e.words.count <= words.count {
+                    if let b = best, b.len > e.words.count { break }
+                    var ok = true
+                    for k in 1..<max(1, e.words.count) where !words[i + k].variants.contains(e.words[k]) {
+                        ok = false
+                        break
+                    }
+                    guard ok else { continue }
+                    if let b = best, b.len == e.words.count {
+                        if !b.places.contains(e.place) { best = (b.len, b.places + [e.place]) }
+                    } else if best == nil || e.words.count > best!.len {
+                        best = (e.words.count, [e.place])
+                    }
+                }
+            }
+            if let best {
+                out.append(Spot(keyWords: i..<(i + best.len), places: best.places))
+                i += best.len
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The places whose names fold to exactly the words of `name`.
+    func lookup(_ name: String, clitics: [String]) -> [Int] {
+        let words = PlaceIndex.keyWords(Tokenizer.tokens(of: name), clitics: clitics)
+        guard !words.isEmpty else { return [] }
+        let spots = spots(in: words)
+        guard spots.count == 1, spots[0].keyWords == 0..<words.count else { return [] }
+        return spots[0].places
+    }
+}

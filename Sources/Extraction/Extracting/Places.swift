@@ -1,0 +1,201 @@
+import GazetteModel
+
+extension DocumentAnalysis {
+    static let connectors: Set<String> = ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "ed",
+        "de", "del", "la", "le", "di", "da", "bin", "ibn", "abu", "um", "umm", "-", "'", "ech", "ach", "er", "en"]
+
+    /// Place names of a clause: names after strong cues ("the town of X"), before "town"/"village",
+    /// gazetteer names spotted anywhere (with a cue or clearly a name), and capitalized names after weak cues
+    /// that the matcher recognises.
+    func places(in tokens: [Token], text: String, contexts: [ContextMention], dateTokens: Set<Int>) -> [PlaceMention] {
+        var found: [(range: Range<Int>, cueStart: Int, strong: Bool)] = []
+        let contextTokens = Set(contexts.flatMap { c -> [Int] in
+            // Only the governorate name itself is off limits; "rural" before it may not begin a name anyway.
+            Array(c.tokenRange)
+        })
+        let govNameTokens: Set<Int> = {
+            var s: Set<Int> = []
+            for k in tokens.indices {
+                for (p, _) in extractor.governorates where TokenMatch.matches(p, tokens, at: k, clitics: rules.clitics) != nil {
+                    for j in k..<(k + p.count) { s.insert(j) }
+                }
+            }
+            return s
+        }()
+        let keyWords = PlaceIndex.keyWords(tokens, clitics: rules.clitics, apostropheSuffix: rules.apostropheSuffix,
+            elisions: rules.elisions)
+        func isUpper(_ k: Int) -> Bool {
+            guard k < tokens.count, let c = text[tokens[k].range].first else { return false }
+            return c.isUppercase
+        }
+        func isArabic(_ k: Int) -> Bool { k < tokens.count && Folding.isArabic(tokens[k].key) }
+        func isCue(_ k: Int) -> Bool {
+            rules.placeCues.contains { TokenMatch.matches($0.phrase, tokens, at: k, clitics: rules.clitics) != nil }
+        }
+        /// A capitalized run starting at `j` (Latin script): words, connectors and glued hyphens/apostrophes.
+        func capitalizedRun(from j: Int) -> Range<Int>? {
+            guard j < tokens.count, tokens[j].kind == .word else { return nil }
+            var k = j
+            var words = 0
+            var lastGood = j
+            while k < tokens.count, words < 5 {
+                let t = tokens[k]
+                if t.kind == .word, isUpper(k), !dateTokens.contains(k) {
+                    words += 1
+                    lastGood = k + 1
+                } else if DocumentAnalysis.connectors.contains(t.key), (t.kind == .word || t.glued) {
+                    // "al-" inside a name; a connector must be followed by more of the name.
+                } else {
+                    break
+                }
+                k += 1
+            }
+            return words > 0 ? j..<lastGood : nil
+        }
+        func spotStarting(at j: Int) -> Range<Int>? {
+            guard let index = extractor.index else { return nil }
+            guard let kw = keyWords.firstIndex(where: { $0.tokens.lowerBound >= j }),
+                keyWords[kw].tokens.lowerBound <= j + 1
+            else { return nil }
+            let spots = index.spots(in: Array(keyWords[kw...].prefix(6)))
+            guard let first = spots.first, first.keyWords.lowerBound == 0 else { return nil }
+            return keyWords[kw].tokens.lowerBound..<keyWords[kw + first.keyWords.upperBound - 1].tokens.upperBound
+        }
+        // 1. Strong cues: "the town of X", "بلدة X".
+        for k in tokens.indices {
+            for cue in rules.placeCues where cue.strength == .strong {
+                guard let n = TokenMatch.matches(cue.phrase, tokens, at: k, clitics: rules.clitics) else { continue }
+                let j = k + n
+                guard j < tokens.count, tokens[j].kind == .word, !govNameTokens.contains(j) else { continue }
+                var range: Range<Int>? = spotStarting(at: j)
+                if range == nil {
+                    if isArabic(j) {
+                        let two = rules.compoundHeads.contains(tokens[j].key) && j + 1 < tokens.count
+                            && tokens[j + 1].kind == .word
+                        range = j..<(two ? j + 2 : j + 1)
+                    } else {
+                        range = capitalizedRun(from: j)
+                    }
+                }
+                if let range { found.append((range, k, true)) }
+                break
+            }
+        }
+        // 2. After-cues: "Kafr Noran town", "Han Şeyhun beldesine".
+        for k in tokens.indices where k > 0 {
+            for cue in rules.placeCues where cue.strength == .after {
+                guard TokenMatch.matches(cue.phrase, tokens, at: k, clitics: rules.clitics) != nil else { continue }
+                var j = k
+                var words = 0
+                while j > 0, words < 4 {
+                    let t = tokens[j - 1]
+                    if t.kind == .word, isUpper(j - 1) { words += 1 }
+                    else if !(DocumentAnalysis.connectors.contains(t.key) && words > 0) { break }
+                    j -= 1
+                }
+                while j < k, tokens[j].kind != .word || !isUpper(j) { j += 1 }
+                if j < k, !govNameTokens.contains(j) { found.append((j..<k, j, true)) }
+                break
+            }
+        }
+        // 3. Gazetteer names anywhere, when something vouches for them.
+        if let index = extractor.index {
+            for spot in index.spots(in: keyWords) {
+                let range = keyWords[spot.keyWords.lowerBound].tokens.lowerBound..<keyWords[spot.keyWords.upperBound - 1].tokens.upperBound
+                if range.contains(where: { govNameTokens.contains($0) || dateTokens.contains($0) }) { continue }
+                let first = range.lowerBound
+                let cued = (first > 0 && isCue(first - 1)) || (first > 1 && isCue(first - 2))
+                    || (range.upperBound < tokens.count && rules.placeCues.contains {
+                        $0.strength == .after && TokenMatch.matches($0.phrase, tokens, at: range.upperBound, clitics: rules.clitics) != nil
+                    })
+                let multi = spot.keyWords.count > 1
+                let notable = spot.places.contains { index.places[$0].alternateNames.count >= 3 }
+                if isArabic(first) {
+                    let kw = keyWords[spot.keyWords.lowerBound]
+                    let viaClitic = kw.variants.first != tokens[first].key && tokens[first].key.hasPrefix("ب")
+                    guard cued || viaClitic || multi || notable else { continue }
+                } else {
+                    guard isUpper(first) || (first + 1 < tokens.count && isUpper(first + 1)) else { continue }
+                    guard cued || multi || notable else { continue }
+                }
+                found.append((range, first, false))
+            }
+        }
+        // 4. Capitalized names after weak cues that the matcher knows ("in Kafr Noran").
+        if let matcher = extractor.matcher {
+            for k in tokens.indices {
+                for cue in rules.placeCues where cue.strength == .weak {
+                    guard let n = TokenMatch.matches(cue.phrase, tokens, at: k, clitics: []) else { continue }
+                    let j = k + n
+                    guard j < tokens.count, !govNameTokens.contains(j), !found.contains(where: { $0.range.contains(j) })
+                    else { break }
+                    guard !isArabic(j), let run = capitalizedRun(from: j) else { break }
+                    let name = String(text[tokens[run.lowerBound].range.lowerBound..<tokens[run.upperBound - 1].range.upperBound])
+                    if isNotPlace(name) { break }
+                    let gov = contexts.first?.name ?? ""
+                    if matcher.match(name, context: gov).status == .matched { found.append((run, k, false)) }
+                    break
+                }
+            }
+        }
+        // Keep the earliest, longest mention where they overlap.
+        found.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
+        var out: [PlaceMention] = []
+        var lastEnd = -1
+        for f in found where f.range.lowerBound >= lastEnd {
+            if f.range.allSatisfy({ contextTokens.contains($0) && govNameTokens.contains($0) }) { continue }
+            let name = String(text[tokens[f.range.lowerBound].range.lowerBound..<tokens[f.range.upperBound - 1].range.upperBound])
+            if isNotPlace(name) { continue }
+            let cueText = String(text[tokens[f.cueStart].range.lowerBound..<tokens[f.range.upperBound - 1].range.upperBound])
+            let gov = contexts.first?.governorate
+            let (place, status) = resolve(name, governorate: gov)
+            let key = place.map { "id:" + $0.id } ?? PlaceIndex.keyWords(Tokenizer.tokens(of: name), clitics: rules.clitics)
+                .map { $0.variants[0] }.joined(separator: " ")
+            out.append(PlaceMention(text: name, key: key, place: place, status: status, cueText: cueText,
+                tokenRange: f.range))
+            lastEnd = f.range.upperBound
+        }
+        return out
+    }
+
+    func isNotPlace(_ name: String) -> Bool {
+        let toks = Tokenizer.tokens(of: name).filter { $0.kind == .word }
+        guard !toks.isEmpty else { return true }
+        let key = toks.map(\.key).joined(separator: " ")
+        if rules.notPlaces.contains(key) { return true }
+        if toks.count == 1, rules.stopwords.contains(key) || key.count < 3 { return true }
+        if toks.allSatisfy({ rules.notPlaces.contains($0.key) || rules.stopwords.contains($0.key) }) { return true }
+        return false
+    }
+
+    /// The gazetteer place for a name: the exact index when it is unique (or unique in the governorate),
+    /// else the matcher.
+    func resolve(_ name: String, governorate: String?) -> (Place?, MatchStatus?) {
+        if let index = extractor.index {
+            let hits = index.lookup(name, clitics: rules.clitics).map { index.places[$0] }
+            let communities = hits.filter { $0.kind != .governorate }
+            if communities.count == 1 { return (communities[0], .matched) }
+            if communities.count > 1, let governorate {
+                let inGov = communities.filter { p in p.admin1.map { self.governorate(named: $0.nameEn) == governorate } ?? false }
+                if inGov.count == 1 { return (inGov[0], .matched) }
+                // Several places of one name: a city and its subdistrict share it; prefer the community.
+                let c = inGov.filter { $0.kind == .community }
+                if c.count == 1 { return (c[0], .matched) }
+            }
+            if communities.count > 1 {
+                let c = communities.filter { $0.kind == .community }
+                if c.count == 1 { return (c[0], .matched) }
+                if let matcher = extractor.matcher {
+                    let m = matcher.match(name, context: governorate ?? "")
+                    return (m.place, m.status)
+                }
+                return (nil, .ambiguous)
+            }
+        }
+        if let matcher = extractor.matcher {
+            let m = matcher.match(name, context: governorate ?? "")
+            return (m.place, m.status)
+        }
+        return (nil, nil)
+    }
+}

@@ -1,1 +1,0 @@
-// Extraction: see DESIGN.md for this module's lane.

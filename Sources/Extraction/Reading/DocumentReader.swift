@@ -1,0 +1,321 @@
+import Foundation
+public import GazetteModel
+
+/// A file (or one JSON Lines record) that could not be read, and what to do about it.
+public struct ReadError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file name given to the reader.
+    public var file: String
+    /// 1-based line of a JSON Lines file, when the problem is one record.
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        if let line { return "\(file):\(line): \(message)" }
+        return "\(file): \(message)"
+    }
+}
+
+/// What reading one file gave: its documents (one, or one per JSON Lines record) and the records that
+/// could not be read.
+public struct ReadResult: Sendable, Hashable {
+    public var documents: [Document]
+    /// Per-record problems (a bad JSON line); the other records are still in `documents`.
+    public var errors: [ReadError]
+
+    public init(documents: [Document], errors: [ReadError]) {
+        self.documents = documents
+        self.errors = errors
+    }
+}
+
+/// Turns the bytes of a file into `Document`s: decoding, header lines, markup, language and dateline.
+///
+/// The reader never touches the file system: the caller passes the bytes and the file name (whose extension
+/// picks the format: `.html`/`.htm`, `.md`, `.jsonl`/`.ndjson`, anything else plain text).
+///
+/// ```swift
+/// let reader = DocumentReader(ruleSets: [english, arabic])
+/// let result = try reader.read(Array(data), fileName: "en-002.txt")
+/// result.documents[0].dateline   // 2017-04-10
+/// ```
+public struct DocumentReader: Sendable {
+    let ruleSets: [RuleSet]
+    let datelineFinders: [String: DateFinder]
+    let generalFinder: DateFinder
+
+    /// `ruleSets` give the stop words for language detection and the extra month names; month and weekday
+    /// names themselves come from ICU for each rule set's locales.
+    public init(ruleSets: [RuleSet]) {
+        self.ruleSets = ruleSets.sorted { $0.language < $1.language }
+        var finders: [String: DateFinder] = [:]
+        let english = ruleSets.first { $0.language == "en" }
+        for r in ruleSets {
+            // Datelines in any language's pages are often in English or Arabic too.
+            let locales = r.icuLocales + ["en"]
+            let vocab = DateVocabulary(locales: locales, rules: [r] + (english.map { [$0] } ?? []))
+            finders[r.language] = DateFinder(vocabulary: vocab, relative: [], clitics: r.clitics)
+        }
+        datelineFinders = finders
+        let allLocales = ruleSets.flatMap(\.icuLocales)
+        generalFinder = DateFinder(
+            vocabulary: DateVocabulary(locales: allLocales.isEmpty ? ["en"] : allLocales, rules: ruleSets),
+            relative: [], clitics: ["و", "ب", "ل", "ف"])
+    }
+
+    /// Reads one file. Throws when the whole file is unusable (empty, binary); a bad JSON Lines record is
+    /// reported in `errors` and the other records are still read.
+    public func read(_ bytes: [UInt8], fileName: String) throws(ReadError) -> ReadResult {
+        let stem = DocumentReader.stem(of: fileName)
+        guard !bytes.isEmpty else {
+            throw ReadError(file: fileName, message: "the file is empty (0 bytes); nothing to read — check that it "
+                + "was saved completely, or remove it from the input")
+        }
+        let nulCount = bytes.prefix(65_536).reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        let isUTF16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+        if nulCount > 0, !isUTF16 {
+            throw ReadError(file: fileName, message: "this looks like a binary file (\(nulCount) NUL bytes in the "
+                + "first 64 KB), not text; give Gazette plain text, Markdown, HTML or JSON Lines (UTF-8 or UTF-16 "
+                + "with a byte-order mark)")
+        }
+        let decoded = TextDecoding.decode(bytes)
+        var warnings: [String] = []
+        if !decoded.invalidOffsets.isEmpty {
+            let shown = decoded.invalidOffsets.prefix(5).map(String.init).joined(separator: ", ")
+            let more = decoded.invalidOffsets.count > 5 ? " and \(decoded.invalidOffsets.count - 5) more" : ""
+            warnings.append("\(fileName): \(decoded.invalidOffsets.count) invalid \(decoded.encoding) byte "
+                + "sequence(s) replaced with U+FFFD at byte offset \(shown)\(more)")
+        }
+        let scalarCount = max(1, decoded.text.unicodeScalars.count)
+        var controls = 0
+        for s in decoded.text.unicodeScalars where (s.value < 0x20 && s != "\n" && s != "\r" && s != "\t") {
+            controls += 1
+        }
+        if decoded.invalidOffsets.count * 3 > scalarCount || controls * 10 > scalarCount {
+            throw ReadError(file: fileName, message: "this looks like a binary file, not text (\(decoded.invalidOffsets.count) "
+                + "invalid byte sequences, \(controls) control characters); give Gazette plain text, Markdown, "
+                + "HTML or JSON Lines")
+        }
+        let text = decoded.text.replacingCRLF
+        if text.allSatisfy({ $0.isWhitespace }) {
+            throw ReadError(file: fileName, message: "the file holds only white space; nothing to read")
+        }
+        let ext = DocumentReader.extension(of: fileName)
+        if ext == "jsonl" || ext == "ndjson" {
+            return readJSONLines(text, fileName: fileName, stem: stem, warnings: warnings)
+        }
+        var metadata: [String: String] = [:]
+        let (headers, rest) = DocumentReader.headerLines(of: text)
+        for (k, v) in headers { metadata[k] = v }
+        var body = rest
+        var title: String? = nil
+        let trimmedStart = rest.drop { $0.isWhitespace }.prefix(200).lowercased()
+        if ext == "html" || ext == "htm" || ext == "xhtml" || trimmedStart.hasPrefix("<!doctype html")
+            || trimmedStart.hasPrefix("<html")
+        {
+            let html = HTMLText.extract(rest)
+            body = html.text
+            title = html.title
+            if let l = html.language, metadata["lang"] == nil { metadata["lang"] = l }
+            if let p = html.published, metadata["published"] == nil { metadata["published"] = p }
+        } else if ext == "md" || ext == "markdown" {
+            let md = MarkdownText.extract(rest)
+            body = md.text
+            title = md.title
+        }
+        if body.allSatisfy({ $0.isWhitespace }) {
+            throw ReadError(file: fileName, message: "no text left after removing markup and header lines")
+        }
+        let doc = makeDocument(id: stem, origin: fileName, metadata: metadata, title: title, body: body,
+            warnings: warnings)
+        return ReadResult(documents: [doc], errors: [])
+    }
+
+    func readJSONLines(_ text: String, fileName: String, stem: String, warnings: [String]) -> ReadResult {
+        var docs: [Document] = []
+        var errors: [ReadError] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0.isWhitespace }) { continue }
+            let object: [String: Any]
+            do {
+                guard let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                    errors.append(ReadError(file: fileName, line: lineNumber, message: "expected a JSON object "
+                        + "with a \"text\" field"))
+                    continue
+                }
+                object = o
+            } catch {
+                errors.append(ReadError(file: fileName, line: lineNumber, message: "not valid JSON; each line must "
+                    + "be one JSON object with a \"text\" field"))
+                continue
+            }
+            guard let body = (object["text"] ?? object["body"] ?? object["content"]) as? String,
+                !body.allSatisfy({ $0.isWhitespace })
+            else {
+                errors.append(ReadError(file: fileName, line: lineNumber, message: "the record has no \"text\" "
+                    + "field (a non-empty string)"))
+                continue
+            }
+            var metadata: [String: String] = [:]
+            for (k, v) in object where k != "text" {
+                if let s = v as? String { metadata[k.lowercased()] = s }
+                else if let n = v as? NSNumber { metadata[k.lowercased()] = n.stringValue }
+            }
+            if let d = metadata["date"], metadata["published"] == nil { metadata["published"] = d }
+            let id = metadata["id"] ?? "\(stem):\(lineNumber)"
+            var doc = makeDocument(id: id, origin: "\(fileName):\(lineNumber)", metadata: metadata,
+                title: metadata["title"], body: body, warnings: warnings)
+            doc.warnings = warnings
+            docs.append(doc)
+        }
+        return ReadResult(documents: docs, errors: errors)
+    }
+
+    func makeDocument(
+        id: String, origin: String, metadata: [String: String], title: String?, body: String, warnings: [String]
+    ) -> Document {
+        var metadata = metadata
+        let language: String
+        if let l = metadata["lang"] ?? metadata["language"], !l.isEmpty {
+            language = String(l.prefix(2)).lowercased()
+        } else {
+            language = LanguageDetector.detect(body, ruleSets: ruleSets)
+            metadata["lang_detected"] = language
+        }
+        let dl = dateline(body: body, metadata: metadata, language: language)
+        if let dl {
+            metadata["dateline_source"] = dl.source
+            metadata["dateline_precision"] = dl.reference.precision.rawValue
+        }
+        return Document(id: id, origin: origin, metadata: metadata, language: language, dateline: dl?.reference.date,
+            title: title, body: body, warnings: warnings)
+    }
+
+    /// The publication date: a `DATE:`/`published` header, a full date in the first lines, the URL, or an
+    /// archive's ` date 2017-04` line (month precision), in that order.
+    func dateline(body: String, metadata: [String: String], language: String)
+        -> (reference: DateReference, source: String)?
+    {
+        let finder = datelineFinders[language] ?? generalFinder
+        for key in ["date", "published", "dateline", "pubdate"] {
+            guard let v = metadata[key] else { continue }
+            if let d = CivilDate(iso: v.prefix(10)) { return (DateReference(date: d, precision: .day), "header") }
+            for m in finder.mentions(in: Tokenizer.tokens(of: v)) {
+                if case .full(let d) = m.kind { return (DateReference(date: d, precision: .day), "header") }
+            }
+        }
+        var archive: DateReference? = nil
+        var lines = 0
+        for line in body.split(separator: "\n") {
+            let t = line.trimmingSpaces
+            if t.isEmpty { continue }
+            lines += 1
+            if lines > 15 { break }
+            if t.hasPrefix("date "), archive == nil {
+                let parts = t.dropFirst(5).split(separator: "-")
+                if parts.count >= 2, let y = Int(parts[0]), let m = Int(parts[1]), let d = CivilDate(year: y, month: m, day: 1) {
+                    archive = DateReference(date: d, precision: .month)
+                    continue
+                }
+            }
+            let head = String(t.prefix(300))
+            for m in finder.mentions(in: Tokenizer.tokens(of: head)) {
+                if case .full(let d) = m.kind { return (DateReference(date: d, precision: .day), "text") }
+            }
+        }
+        if let url = metadata["url"], let d = DocumentReader.dateInURL(url) {
+            return (DateReference(date: d, precision: .day), "url")
+        }
+        if let archive { return (archive, "archive") }
+        return nil
+    }
+
+    /// `/2017/11/13/`, `/2017-11-13`, `/20171113` in a URL.
+    static func dateInURL(_ url: String) -> CivilDate? {
+        let tokens = Tokenizer.tokens(of: url)
+        for i in tokens.indices where tokens[i].kind == .number && tokens[i].key.count == 4 {
+            guard let y = tokens[i].number, (1990...2035).contains(y) else { continue }
+            if i + 4 < tokens.count, tokens[i + 1].key == tokens[i + 3].key, ["/", "-", "_", "."].contains(tokens[i + 1].key),
+                let m = tokens[i + 2].number, let d = tokens[i + 4].number, tokens[i + 2].key.count <= 2,
+                tokens[i + 4].key.count <= 2, let date = CivilDate(year: y, month: m, day: d)
+            {
+                return date
+            }
+        }
+        for t in tokens where t.kind == .number && t.key.count == 8 {
+            let k = Array(t.key)
+            if let y = Int(String(k[0..<4])), (1990...2035).contains(y), let m = Int(String(k[4..<6])),
+                let d = Int(String(k[6..<8])), let date = CivilDate(year: y, month: m, day: d)
+            {
+                return date
+            }
+        }
+        return nil
+    }
+
+    /// `Key: value` lines at the very top, ended by an empty line. Keys are lower-cased. When the top lines
+    /// are not all of that form, there is no header and the whole text is the body.
+    static func headerLines(of text: String) -> ([(String, String)], String) {
+        var headers: [(String, String)] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[index..<lineEnd]
+            let next = lineEnd == text.endIndex ? lineEnd : text.index(after: lineEnd)
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                return headers.isEmpty ? ([], text) : (headers, String(text[next...]))
+            }
+            guard let colon = line.firstIndex(of: ":") else { return ([], text) }
+            let key = line[..<colon]
+            guard !key.isEmpty, key.count <= 24, key.first!.isLetter,
+                key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+                key.allSatisfy({ $0.isASCII })
+            else { return ([], text) }
+            headers.append((key.lowercased(), line[line.index(after: colon)...].trimmingSpaces))
+            index = next
+        }
+        return ([], text)
+    }
+
+    static func stem(of fileName: String) -> String {
+        let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base }
+        return String(base[..<dot])
+    }
+
+    static func `extension`(of fileName: String) -> String {
+        let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        guard let dot = base.lastIndex(of: ".") else { return "" }
+        return base[base.index(after: dot)...].lowercased()
+    }
+}
+
+extension String {
+    /// CRLF and lone CR as LF, so lines split the same on every platform's files.
+    var replacingCRLF: String {
+        guard unicodeScalars.contains("\r") else { return self }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for s in unicodeScalars {
+            if s == "\r" {
+                out.append("\n")
+                previousCR = true
+                continue
+            }
+            if s == "\n", previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = false
+            out.append(s)
+        }
+        return String(out)
+    }
+}

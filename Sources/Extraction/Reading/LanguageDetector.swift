@@ -1,0 +1,20 @@
+/// Picks a document's language: Arabic script by its letters, Latin-script languages by counting each rule
+/// set's stop words. Good enough to choose a rule set, which is all it is for.
+enum LanguageDetector {
+    static func detect(_ text: String, ruleSets: [RuleSet]) -> String {
+        var arabic = 0
+        var latin = 0
+        for s in text.unicodeScalars.prefix(20_000) where s.properties.isAlphabetic {
+            if (0x0600...0x06FF).contains(s.value) { arabic += 1 } else if s.value < 0x250 { latin += 1 }
+        }
+        if arabic > latin { return "ar" }
+        var counts: [String: Int] = [:]
+        let words = Tokenizer.tokens(of: String(text.prefix(20_000))).filter { $0.kind == .word }
+        for r in ruleSets where !r.stopwords.isEmpty && r.language != "ar" {
+            counts[r.language] = words.reduce(0) { $0 + (r.stopwords.contains($1.key) ? 1 : 0) }
+        }
+        let best = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first
+        if let best, best.value > 0 { return best.key }
+        return arabic > 0 ? "ar" : "en"
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// The folded form words are compared in: lower case, no diacritics, Arabic letter variants joined.
+///
+/// Rule files, gazetteer names and document text all pass through the same function, so a rule written
+/// "Şeyhun" or "قُتل" matches "seyhun" or "قتل" in the text. Folding is not locale-sensitive, so Foundation's
+/// diacritic folding is enough here; nothing locale-dependent is decided with it.
+enum Folding {
+    static func fold(_ word: some StringProtocol) -> String {
+        var ascii = true
+        for b in word.utf8 where b >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii { return word.lowercased() }
+        let base = String(word).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var out = String.UnicodeScalarView()
+        for s in base.unicodeScalars {
+            switch s.value {
+            case 0x064B...0x065F, 0x0670, 0x0640, 0x0610...0x061A, 0x06D6...0x06ED: continue  // harakat, tatweel
+            case 0x0623, 0x0625, 0x0622, 0x0671: out.append("\u{0627}")  // alef forms → ا
+            case 0x0649: out.append("\u{064A}")  // ى → ي
+            case 0x0629: out.append("\u{0647}")  // ة → ه
+            case 0x0624: out.append("\u{0648}")  // ؤ → و
+            case 0x0626: out.append("\u{064A}")  // ئ → ي
+            case 0x06CC: out.append("\u{064A}")  // Persian yeh
+            case 0x06A9: out.append("\u{0643}")  // Persian kaf
+            case 0x0131: out.append("i")  // dotless ı
+            case 0x0307: continue  // combining dot left by İ
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// True when the word is written in Arabic script.
+    static func isArabic(_ word: some StringProtocol) -> Bool {
+        word.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) || (0x0750...0x077F).contains($0.value) }
+    }
+}

@@ -1,0 +1,44 @@
+/// Matching folded rule phrases against a token stream.
+enum TokenMatch {
+    /// Does `word` (a folded rule word, maybe ending in `*`) match the folded `key`?
+    static func word(_ word: String, matches key: String) -> Bool {
+        if word.hasSuffix("*") { return key.hasPrefix(word.dropLast()) && key.count >= word.count - 1 }
+        return key == word
+    }
+
+    /// Like `word(_:matches:)`, also trying the key with one leading clitic removed (Arabic `و`, `ب`, `وب`)
+    /// and, for Arabic, with the article `ال` added or removed.
+    static func word(_ word: String, matchesToken key: String, clitics: [String]) -> Bool {
+        if Self.word(word, matches: key) { return true }
+        guard !clitics.isEmpty else { return false }
+        for c in clitics where key.hasPrefix(c) && key.count > c.count + 1 {
+            let rest = String(key.dropFirst(c.count))
+            if Self.word(word, matches: rest) { return true }
+            if rest.hasPrefix("ال"), Self.word(word, matches: String(rest.dropFirst(2))) { return true }
+            if c == "ل", Self.word(word, matches: "ا" + rest) { return true }  // لل = ل + ال
+        }
+        if key.hasPrefix("ال"), key.count > 3, Self.word(word, matches: String(key.dropFirst(2))) { return true }
+        return false
+    }
+
+    /// The number of tokens `phrase` spans when it matches at `tokens[i...]`, else nil. Punctuation in
+    /// the phrase must match punctuation in the text; `#` and `@` never match here.
+    static func matches(_ phrase: [String], _ tokens: [Token], at i: Int, clitics: [String] = []) -> Int? {
+        guard !phrase.isEmpty, i + phrase.count <= tokens.count else { return nil }
+        for (k, w) in phrase.enumerated() {
+            let t = tokens[i + k]
+            if w == "#" || w == "@" { return nil }
+            let ok = k == 0 ? word(w, matchesToken: t.key, clitics: clitics) : word(w, matchesToken: t.key,
+                clitics: t.kind == .word ? clitics : [])
+            if !ok { return nil }
+        }
+        return phrase.count
+    }
+
+    /// Like `matches`, but the phrase must end exactly at `end` (exclusive): the start index, or nil.
+    static func matchesEnding(_ phrase: [String], _ tokens: [Token], at end: Int, clitics: [String] = []) -> Int? {
+        let start = end - phrase.count
+        guard start >= 0, matches(phrase, tokens, at: start, clitics: clitics) != nil else { return nil }
+        return start
+    }
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import DelimitedText
+import Foundation
+import GazetteModel
+import Toponyms
+
+/// `gazette match`: place names in, P-codes out.
+struct MatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Reconcile place names, in any spelling or script, to gazetteer P-codes.",
+        discussion: """
+            Names come from the arguments, or from a TSV (--input FILE, or standard input when no names are \
+            given) with a header row and the columns `query` and, optionally, `context` (a governorate, district \
+            or phrase such as "rural Idlib" that narrows the candidates).
+
+            Writes TSV to standard output: a header, then one row per query in input order with the columns \
+            query, context, place_id, name_en, name_ar, admin1, admin2, admin3, score, status, why, candidates. \
+            `status` is `matched` (one place, clearly ahead), `ambiguous` (several fit: `candidates` lists them, \
+            best first; `place_id` is the best) or `unmatched` (not a place in the gazetteer). `why` names the \
+            layer and the key that matched.
+
+            Examples:
+              gazette match "Maar Shoureen" "معرشورين" "Khan Sheikhoun"
+              gazette match Duma --context "Rural Damascus"
+              gazette match --input names.tsv > matched.tsv
+            """
+    )
+
+    @Argument(help: "Place names to reconcile. Without names, reads a TSV from --input or standard input.")
+    var names: [String] = []
+
+    @Option(help: "Context for the names given as arguments (e.g. \"rural Idlib\", \"SY07\").")
+    var context: String = ""
+
+    @Option(name: .long, help: ArgumentHelp("A TSV with columns query and (optional) context.", valueName: "file"))
+    var input: String?
+
+    @OptionGroup var gazetteerOptions: GazetteerOptions
+
+    func run() throws {
+        let diagnostics = Diagnostics()
+        let queries = try readQueries()
+        let matcher = Matcher(gazetteer: try gazetteerOptions.load())
+
+        var out = TSVWriter()
+        out.writeRow(MatchRow.header)
+        for (name, context) in queries {
+            out.writeRow(MatchRow.cells(for: matcher.match(name, context: context)))
+        }
+        Files.writeStandardOutput(out.bytes)
+        if diagnostics.failures > 0 { throw ExitCode.dataError }
+    }
+
+    private func readQueries() throws -> [(String, String)] {
+        if !names.isEmpty {
+            if input != nil { throw ValidationError("Give names as arguments or --input FILE, not both.") }
+            return names.map { ($0, context) }
+        }
+        let origin = input ?? "standard input"
+        let bytes = try input.map { path throws(CLIError) in try Files.read(URL(fileURLWithPath: path)) }
+            ?? [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        let rows: [[String]]
+        do {
+            rows = try TSVReader.records(bytes, options: CSVReader.Options(origin: origin)).map(\.fields)
+        } catch {
+            throw CLIError.input(path: origin, message: "\(error); save it as UTF-8 TSV with a header row")
+        }
+        guard let header = rows.first else {
+            throw CLIError.input(path: origin, message: "empty; expected a header row with a `query` column")
+        }
+        guard let q = header.firstIndex(of: "query") else {
+            throw CLIError.input(
+                path: origin,
+                message: "line 1: no `query` column (found: \(header.joined(separator: ", "))); "
+                    + "add a header row naming the columns query and context")
+        }
+        let c = header.firstIndex(of: "context")
+        return rows.dropFirst().map { row in
+            (q < row.count ? row[q] : "", c.flatMap { $0 < row.count ? row[$0] : nil } ?? "")
+        }
+    }
+}
+
+/// The columns `gazette match` writes; shared with other commands that report matches.
+enum MatchRow {
+    static let header = [
+        "query", "context", "place_id", "name_en", "name_ar", "admin1", "admin2", "admin3", "score", "status",
+        "why", "candidates",
+    ]
+
+    static func cells(for match: Match) -> [String] {
+        let best = match.candidates.first
+        let place = best?.place
+        let others = match.status == .ambiguous
+            ? match.candidates.prefix(8).map { "\($0.place.id) \($0.place.nameEn) (\(label($0.place))) \(score($0.score))" }
+                .joined(separator: "; ")
+            : ""
+        return [
+            match.query, match.context,
+            match.status == .unmatched ? "" : place?.id ?? "",
+            match.status == .unmatched ? "" : place?.nameEn ?? "",
+            match.status == .unmatched ? "" : place?.nameAr ?? "",
+            match.status == .unmatched ? "" : place?.admin1?.nameEn ?? "",
+            match.status == .unmatched ? "" : place?.admin2?.nameEn ?? "",
+            match.status == .unmatched ? "" : place?.admin3?.nameEn ?? "",
+            best.map { score($0.score) } ?? "",
+            match.status.rawValue,
+            match.why,
+            others,
+        ]
+    }
+
+    private static func label(_ place: Place) -> String {
+        [place.admin2?.nameEn, place.admin1?.nameEn].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    private static func score(_ s: Double) -> String {
+        let r = (s * 1000).rounded() / 1000
+        return String(r)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// File access for the commands: the only place Gazette touches the file system.
+enum Files {
+    /// The files named by `paths`: files as given, folders walked recursively (sorted, hidden files skipped),
+    /// keeping only `extensions` inside folders. A missing path is reported and skipped.
+    static func expand(_ paths: [String], extensions: Set<String>, diagnostics: Diagnostics) -> [URL] {
+        var out: [URL] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                diagnostics.failure("\(path): no such file or folder; check the path")
+                continue
+            }
+            let url = URL(fileURLWithPath: path)
+            if !isDir.boolValue {
+                out.append(url)
+                continue
+            }
+            guard let walker = fm.enumerator(
+                at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            else {
+                diagnostics.failure("\(path): cannot list this folder; check its permissions")
+                continue
+            }
+            var found: [URL] = []
+            for case let file as URL in walker {
+                let isFile = (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) ?? false
+                if isFile, extensions.contains(file.pathExtension.lowercased()) { found.append(file) }
+            }
+            if found.isEmpty {
+                diagnostics.warning("\(path): no files ending in \(extensions.sorted().joined(separator: ", ")) here")
+            }
+            out += found.sorted { $0.path < $1.path }
+        }
+        return out
+    }
+
+    /// The bytes of a file, or a clear error naming it.
+    static func read(_ url: URL) throws(CLIError) -> [UInt8] {
+        do {
+            return [UInt8](try Data(contentsOf: url, options: .mappedIfSafe))
+        } catch {
+            throw CLIError.input(path: url.path, message: "cannot read: \(error.localizedDescription)")
+        }
+    }
+
+    /// A text file (UTF-8, BOM allowed); invalid bytes are an error naming the byte offset.
+    static func readText(_ url: URL) throws(CLIError) -> String {
+        var bytes = try read(url)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let bad = firstInvalidUTF8Offset(bytes) {
+            throw CLIError.input(
+                path: url.path, message: "invalid UTF-8 at byte \(bad); save the file as UTF-8 and try again")
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes `bytes` to `url` whole or not at all: a temporary file in the same folder, then a rename.
+    static func writeAtomically(_ bytes: [UInt8], to url: URL) throws(CLIError) {
+        let fm = FileManager.default
+        let dir = url.deletingLastPathComponent()
+        do {
+            try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+            let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+            try Data(bytes).write(to: tmp)
+            if fm.fileExists(atPath: url.path) {
+                _ = try fm.replaceItemAt(url, withItemAt: tmp)
+            } else {
+                try fm.moveItem(at: tmp, to: url)
+            }
+        } catch {
+            throw CLIError.output(path: url.path, message: error.localizedDescription)
+        }
+    }
+
+    /// Offset of the first byte that is not part of well-formed UTF-8, or nil.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s): offset += UTF8.width(s)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    static func writeStandardOutput(_ text: String) { writeStandardOutput(Array(text.utf8)) }
+
+    static func writeStandardOutput(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+}

@@ -34,8 +34,7 @@ enum Fixtures {
         return try? Gazetteer(tsv: text, origin: url.path)
     }()
 
-    static let extractor = Extractor(ruleSets: ruleSets, conventions: conventions,
-        places: gazetteer?.places ?? [], matcher: nil)
+    static let extractor = Extractor(ruleSets: ruleSets, conventions: conventions, gazetteer: gazetteer)
     static let reader = DocumentReader(ruleSets: ruleSets)
 
     static func read(_ url: URL) throws -> [Document] {

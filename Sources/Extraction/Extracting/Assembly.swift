@@ -129,6 +129,27 @@ extension DocumentAnalysis {
                 if drafts[c].dates.isEmpty, clause.places.isEmpty { drafts[c].dates += clause.dates }
             }
         }
+        // A toll given only for a governorate, a sentence or two from a named place of that governorate that has
+        // no toll of its own, is that place's toll ("10 civilians were killed in Idlib province ... in Ariha").
+        var mergedAway: Set<Int> = []
+        for gi in drafts.indices {
+            guard let g = drafts[gi].governorateOnly, !drafts[gi].figures.isEmpty else { continue }
+            let target = drafts.indices.first { pi in
+                let p = drafts[pi]
+                return pi != gi && !mergedAway.contains(pi) && p.governorateOnly == nil
+                    && governorate(of: p, fallback: nil) == g.governorate
+                    && p.sentences.contains { s in drafts[gi].sentences.contains { abs($0 - s) <= 2 } }
+                    && !p.figures.contains { f in drafts[gi].figures.contains { $0.category == f.category } }
+                    && compatible(p.dates.first, drafts[gi].dates.first)
+            }
+            guard let target else { continue }
+            add(drafts[gi].figures, to: &drafts[target])
+            drafts[target].dates += drafts[gi].dates
+            drafts[target].evidence += drafts[gi].evidence
+            drafts[target].attack = true
+            mergedAway.insert(gi)
+        }
+        drafts = drafts.enumerated().filter { !mergedAway.contains($0.offset) }.map(\.element)
         var incidents: [Incident] = []
         let leadPerpetrators = clauses.prefix(6).flatMap(\.perpetrators)
         for d in drafts {
@@ -240,7 +261,7 @@ extension DocumentAnalysis {
         if let best = d.dates.first(where: { $0.precision == .day }) ?? d.dates.first { return (best.date, best.precision) }
         let own = Set(d.clauses)
         let keys = Set(d.keys)
-        if let first = d.clauses.first {
+        for first in d.clauses {
             let window = [first + 1, first + 2, first + 3, first - 1]
             for k in window where k >= 0 && k < clauses.count && !own.contains(k) {
                 let c = clauses[k]

@@ -1,4 +1,5 @@
 import GazetteModel
+import Toponyms
 
 /// A place named in a clause.
 struct PlaceMention: Sendable, Hashable {
@@ -45,11 +46,15 @@ struct DocumentAnalysis {
     let rules: RuleSet
     let finder: DateFinder
     let icu: ICUWorker
+    let matcher: Matcher?
     let document: Document
     var conventions: QuantityConventions { extractor.conventions }
     let reference: DateReference?
 
-    init(extractor: Extractor, rules: RuleSet, finder: DateFinder, icu: ICUWorker, document: Document) {
+    init(
+        extractor: Extractor, rules: RuleSet, finder: DateFinder, icu: ICUWorker, matcher: Matcher?, document: Document
+    ) {
+        self.matcher = matcher
         self.extractor = extractor
         self.rules = rules
         self.finder = finder
@@ -71,17 +76,30 @@ struct DocumentAnalysis {
     func readClauses() -> [Clause] {
         let body = document.body
         let locale = rules.icuLocales.first ?? rules.language
-        var out: [Clause] = []
-        var order = 0
+        var pieces: [(sentence: Int, text: String, tokens: [Token])] = []
         for (si, range) in icu.sentences(of: body, locale: locale).enumerated() {
             let sentence = String(body[range])
             if sentence.count > 5000 { continue }  // a wall of text with no sentence end: not prose
             let allTokens = Tokenizer.tokens(of: sentence)
             guard allTokens.contains(where: { $0.kind == .word }) else { continue }
-            for clauseTokens in splitClauses(allTokens) {
-                let clause = readClause(clauseTokens, sentenceText: sentence, sentence: si, order: &order)
-                out.append(clause)
+            for clauseTokens in splitClauses(allTokens) { pieces.append((si, sentence, clauseTokens)) }
+        }
+        // The governorate the document is mostly about decides between homonyms and vets spotted names.
+        var counts: [String: (Int, Int)] = [:]
+        var n = 0
+        for p in pieces {
+            for c in contexts(in: p.tokens, text: p.text) {
+                let old = counts[c.governorate] ?? (0, n)
+                counts[c.governorate] = (old.0 + 1, old.1)
+                n += 1
             }
+        }
+        let dominant = counts.sorted { ($0.value.0, -$0.value.1) > ($1.value.0, -$1.value.1) }.first?.key
+        var out: [Clause] = []
+        var order = 0
+        for p in pieces {
+            out.append(readClause(p.tokens, sentenceText: p.text, sentence: p.sentence, documentGovernorate: dominant,
+                order: &order))
         }
         return out
     }
@@ -111,8 +129,14 @@ struct DocumentAnalysis {
         return parts
     }
 
-    func readClause(_ tokens: [Token], sentenceText text: String, sentence: Int, order: inout Int) -> Clause {
-        let mentions = finder.mentions(in: tokens)
+    func readClause(
+        _ tokens: [Token], sentenceText text: String, sentence: Int, documentGovernorate: String?, order: inout Int
+    ) -> Clause {
+        let mentions = finder.mentions(in: tokens).filter { m in
+            // "since March 2011", "منذ": a date that starts a period, not the day of an attack.
+            let k = m.tokens.lowerBound
+            return !rules.dateBlockers.contains { TokenMatch.matchesEnding($0, tokens, at: k, clitics: rules.clitics) != nil }
+        }
         var dateTokens: Set<Int> = []
         for m in mentions { for k in m.tokens { dateTokens.insert(k) } }
         // Full dates first, then day-month, then relative words and weekdays, then months.
@@ -137,7 +161,10 @@ struct DocumentAnalysis {
             }
         }
         let contexts = contexts(in: tokens, text: text)
-        let places = places(in: tokens, text: text, contexts: contexts, dateTokens: dateTokens)
+        var amountTokens: Set<Int> = []
+        for a in amounts { for k in a.tokens { amountTokens.insert(k) } }
+        let places = places(in: tokens, text: text, contexts: contexts, dateTokens: dateTokens.union(amountTokens),
+            documentGovernorate: documentGovernorate)
         var attack = false
         for k in tokens.indices where tokens[k].kind == .word {
             if rules.attacks.contains(where: { TokenMatch.matches($0, tokens, at: k, clitics: rules.clitics) != nil }) {

@@ -1,4 +1,5 @@
 public import GazetteModel
+public import Toponyms
 
 /// Reads incidents out of documents with the rule set of each document's language.
 ///
@@ -16,27 +17,33 @@ public struct Extractor: Sendable {
     public let ruleSets: [String: RuleSet]
     public let conventions: QuantityConventions
     let index: PlaceIndex?
-    let matcher: (any PlaceMatching)?
+    /// Shared by every session; each session builds its own `Matcher` over it (the matcher memoizes, so it is
+    /// not shareable between threads).
+    let matcherIndex: MatcherIndex?
     /// Every language's governorate names: copy in one language often writes them in another.
     let governorates: [(phrase: Phrase, governorate: String)]
     let finders: [String: DateFinder]
     let fallbackLanguage: String
+    /// Per language, the single words of the rule set (cues, casualty words, directions ...): a gazetteer
+    /// entry spelled like one of them ("مدينة", "Madina") is not spotted as a place.
+    let commonWords: [String: Set<String>]
 
     /// - Parameters:
     ///   - ruleSets: one per language; a document in a language without one is read with English (or the first).
     ///   - conventions: how vague amounts become bounds (`Locales/quantities.rules`).
-    ///   - places: the gazetteer's places, for spotting names anywhere in a text; empty to rely on cues alone.
-    ///   - matcher: reconciles cue-introduced names the exact index does not know (spelling variants).
+    ///   - gazetteer: for spotting place names anywhere in a text and reconciling them (nil: cues alone).
+    ///   - matcherIndex: an index already built over the same gazetteer, to share it; built here when nil.
     public init(
-        ruleSets: [RuleSet], conventions: QuantityConventions = .standard, places: [Place] = [],
-        matcher: (any PlaceMatching)? = nil
+        ruleSets: [RuleSet], conventions: QuantityConventions = .standard, gazetteer: Gazetteer? = nil,
+        matcherIndex: MatcherIndex? = nil
     ) {
+        let places = gazetteer?.places ?? []
         var byLanguage: [String: RuleSet] = [:]
         for r in ruleSets { byLanguage[r.language] = r }
         self.ruleSets = byLanguage
         self.conventions = conventions
         index = places.isEmpty ? nil : PlaceIndex(places: places)
-        self.matcher = matcher
+        self.matcherIndex = matcherIndex ?? gazetteer.map { MatcherIndex(gazetteer: $0) }
         var govs: [(Phrase, String)] = []
         for r in ruleSets.sorted(by: { $0.language < $1.language }) { govs += r.governorates }
         governorates = govs.sorted { $0.0.count > $1.0.count }.map { (phrase: $0.0, governorate: $0.1) }
@@ -46,6 +53,16 @@ public struct Extractor: Sendable {
             finders[r.language] = DateFinder(vocabulary: vocab, relative: r.relativeDates, clitics: r.clitics)
         }
         self.finders = finders
+        var common: [String: Set<String>] = [:]
+        for r in ruleSets {
+            var words: Set<String> = r.stopwords.union(r.notPlaces).union(r.compoundHeads).union(r.conjunctions)
+            let phrases: [Phrase] = r.placeCues.map(\.phrase) + r.directions + r.victims + r.killed.map(\.phrase)
+                + r.injured.map(\.phrase) + r.attacks + r.weapons.map(\.phrase) + r.vagueAmounts.map(\.phrase)
+                + r.relativeDates.map(\.phrase) + r.perpetrators.map(\.phrase) + r.background + r.numberWords.map(\.phrase)
+            for p in phrases { for w in p where !w.hasSuffix("*") && w != "#" && w != "@" { words.insert(w) } }
+            common[r.language] = words
+        }
+        commonWords = common
         fallbackLanguage = byLanguage["en"] != nil ? "en" : (ruleSets.first?.language ?? "en")
     }
 
@@ -62,14 +79,19 @@ public struct Extractor: Sendable {
 public final class ExtractionSession {
     let extractor: Extractor
     let icu = ICUWorker()
+    let matcher: Matcher?
 
-    init(extractor: Extractor) { self.extractor = extractor }
+    init(extractor: Extractor) {
+        self.extractor = extractor
+        matcher = extractor.matcherIndex.map { Matcher(index: $0) }
+    }
 
     /// The incidents `document` reports.
     public func extract(_ document: Document) -> [Incident] {
         let language = extractor.ruleSets[document.language] != nil ? document.language : extractor.fallbackLanguage
         guard let rules = extractor.ruleSets[language], let finder = extractor.finders[language] else { return [] }
-        var reader = DocumentAnalysis(extractor: extractor, rules: rules, finder: finder, icu: icu, document: document)
+        var reader = DocumentAnalysis(
+            extractor: extractor, rules: rules, finder: finder, icu: icu, matcher: matcher, document: document)
         return reader.run()
     }
 }

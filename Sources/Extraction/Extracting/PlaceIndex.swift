@@ -1,12 +1,5 @@
 public import GazetteModel
 
-/// Something that reconciles a place name to the gazetteer (Toponyms' `Matcher` in the product; a stub in
-/// tests).
-public protocol PlaceMatching: Sendable {
-    /// The reconciler's answer for `name`, helped by `context` (a governorate or district named nearby).
-    func match(_ name: String, context: String) -> Match
-}
-
 /// Every gazetteer name by its folded word key, for spotting place names anywhere in a text in any script.
 ///
 /// Keys drop what spellings disagree on most cheaply: case, diacritics, harakat, Arabic letter variants,

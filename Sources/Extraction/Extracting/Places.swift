@@ -1,4 +1,5 @@
 import GazetteModel
+import Toponyms
 
 extension DocumentAnalysis {
     static let connectors: Set<String> = ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "ed",
@@ -7,7 +8,9 @@ extension DocumentAnalysis {
     /// Place names of a clause: names after strong cues ("the town of X"), before "town"/"village",
     /// gazetteer names spotted anywhere (with a cue or clearly a name), and capitalized names after weak cues
     /// that the matcher recognises.
-    func places(in tokens: [Token], text: String, contexts: [ContextMention], dateTokens: Set<Int>) -> [PlaceMention] {
+    func places(
+        in tokens: [Token], text: String, contexts: [ContextMention], dateTokens: Set<Int>, documentGovernorate: String?
+    ) -> [PlaceMention] {
         var found: [(range: Range<Int>, cueStart: Int, strong: Bool)] = []
         let contextTokens = Set(contexts.flatMap { c -> [Int] in
             // Only the governorate name itself is off limits; "rural" before it may not begin a name anyway.
@@ -22,6 +25,7 @@ extension DocumentAnalysis {
             }
             return s
         }()
+        let common = extractor.commonWords[rules.language] ?? []
         let keyWords = PlaceIndex.keyWords(tokens, clitics: rules.clitics, apostropheSuffix: rules.apostropheSuffix,
             elisions: rules.elisions)
         func isUpper(_ k: Int) -> Bool {
@@ -42,6 +46,9 @@ extension DocumentAnalysis {
                 let t = tokens[k]
                 if t.kind == .word, isUpper(k), !dateTokens.contains(k) {
                     words += 1
+                    lastGood = k + 1
+                } else if t.kind == .word, t.glued, k > j, tokens[k - 1].key == "'", words > 0 {
+                    // "Ma'aret", "Nu'man": the part after an apostrophe inside a word.
                     lastGood = k + 1
                 } else if DocumentAnalysis.connectors.contains(t.key), (t.kind == .word || t.glued) {
                     // "al-" inside a name; a connector must be followed by more of the name.
@@ -98,31 +105,39 @@ extension DocumentAnalysis {
                 break
             }
         }
-        // 3. Gazetteer names anywhere, when something vouches for them.
+        // 3. Gazetteer names anywhere, when something vouches for them: a cue or a clitic, several words, a
+        //    well-known town; and the place lies in the governorate the text is about.
         if let index = extractor.index {
+            let target = contexts.first?.governorate ?? documentGovernorate
             for spot in index.spots(in: keyWords) {
                 let range = keyWords[spot.keyWords.lowerBound].tokens.lowerBound..<keyWords[spot.keyWords.upperBound - 1].tokens.upperBound
                 if range.contains(where: { govNameTokens.contains($0) || dateTokens.contains($0) }) { continue }
                 let first = range.lowerBound
+                let kw = keyWords[spot.keyWords.lowerBound]
+                if spot.keyWords.count == 1, kw.variants.contains(where: { common.contains($0) }) || common.contains(tokens[first].key) {
+                    continue
+                }
                 let cued = (first > 0 && isCue(first - 1)) || (first > 1 && isCue(first - 2))
                     || (range.upperBound < tokens.count && rules.placeCues.contains {
                         $0.strength == .after && TokenMatch.matches($0.phrase, tokens, at: range.upperBound, clitics: rules.clitics) != nil
                     })
                 let multi = spot.keyWords.count > 1
                 let notable = spot.places.contains { index.places[$0].alternateNames.count >= 3 }
+                let inTarget = target.map { t in
+                    spot.places.contains { p in index.places[p].admin1.flatMap { governorate(named: $0.nameEn) } == t }
+                } ?? true
                 if isArabic(first) {
-                    let kw = keyWords[spot.keyWords.lowerBound]
                     let viaClitic = kw.variants.first != tokens[first].key && tokens[first].key.hasPrefix("ب")
-                    guard cued || viaClitic || multi || notable else { continue }
+                    guard inTarget, cued || viaClitic || multi || notable else { continue }
                 } else {
                     guard isUpper(first) || (first + 1 < tokens.count && isUpper(first + 1)) else { continue }
-                    guard cued || multi || notable else { continue }
+                    guard cued || multi || notable, inTarget || notable || multi else { continue }
                 }
                 found.append((range, first, false))
             }
         }
         // 4. Capitalized names after weak cues that the matcher knows ("in Kafr Noran").
-        if let matcher = extractor.matcher {
+        if let matcher {
             for k in tokens.indices {
                 for cue in rules.placeCues where cue.strength == .weak {
                     guard let n = TokenMatch.matches(cue.phrase, tokens, at: k, clitics: []) else { continue }
@@ -147,7 +162,7 @@ extension DocumentAnalysis {
             let name = String(text[tokens[f.range.lowerBound].range.lowerBound..<tokens[f.range.upperBound - 1].range.upperBound])
             if isNotPlace(name) { continue }
             let cueText = String(text[tokens[f.cueStart].range.lowerBound..<tokens[f.range.upperBound - 1].range.upperBound])
-            let gov = contexts.first?.governorate
+            let gov = contexts.first?.governorate ?? documentGovernorate
             let (place, status) = resolve(name, governorate: gov)
             let key = place.map { "id:" + $0.id } ?? PlaceIndex.keyWords(Tokenizer.tokens(of: name), clitics: rules.clitics)
                 .map { $0.variants[0] }.joined(separator: " ")
@@ -185,14 +200,14 @@ extension DocumentAnalysis {
             if communities.count > 1 {
                 let c = communities.filter { $0.kind == .community }
                 if c.count == 1 { return (c[0], .matched) }
-                if let matcher = extractor.matcher {
+                if let matcher {
                     let m = matcher.match(name, context: governorate ?? "")
                     return (m.place, m.status)
                 }
                 return (nil, .ambiguous)
             }
         }
-        if let matcher = extractor.matcher {
+        if let matcher {
             let m = matcher.match(name, context: governorate ?? "")
             return (m.place, m.status)
         }

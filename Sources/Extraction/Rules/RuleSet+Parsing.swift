@@ -120,6 +120,7 @@ extension RuleSet {
             case "conjunctions": conjunctions.formUnion(phrase)
             case "compound_heads": compoundHeads.formUnion(phrase)
             case "elisions": elisions.formUnion(phrase)
+            case "date_blockers": dateBlockers.append(phrase)
             case "locale":
                 switch lhs {
                 case "icu": icuLocales = try need("ICU locale ids").split(separator: ",").map { String($0).trimmingSpaces }
@@ -141,7 +142,7 @@ extension RuleSet {
     static let sections: Set<String> = [
         "killed", "injured", "combined", "victims", "quantifiers", "vague", "numbers", "place_cues", "context",
         "directions", "governorates", "perpetrators", "weapons", "attacks", "relative_dates", "background",
-        "clause_breaks", "not_places", "months", "weekdays", "no_casualties", "clitics", "locale", "stopwords", "conjunctions", "compound_heads", "elisions",
+        "clause_breaks", "not_places", "months", "weekdays", "no_casualties", "clitics", "locale", "stopwords", "conjunctions", "compound_heads", "elisions", "date_blockers",
     ]
 
     /// Comments: a line whose first non-space character is `#`; after an `=`, everything from `#` on;

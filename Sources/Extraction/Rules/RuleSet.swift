@@ -68,6 +68,8 @@ public struct RuleSet: Sendable, Hashable {
     public var elisions: Set<String>
     /// True for languages whose case suffixes follow an apostrophe (Turkish `İdlib'in`).
     public var apostropheSuffix: Bool
+    /// Words after which a date starts a period rather than naming a day ("since", "منذ", "depuis").
+    public var dateBlockers: [Phrase]
     /// Frequent function words, counted to recognise the language of a document.
     public var stopwords: Set<String>
 
@@ -102,6 +104,7 @@ public struct RuleSet: Sendable, Hashable {
         compoundHeads = []
         elisions = []
         apostropheSuffix = false
+        dateBlockers = []
     }
 
     public static func == (a: RuleSet, b: RuleSet) -> Bool { a.description == b.description }

@@ -21,13 +21,16 @@ extension ReportRenderer {
         var files: [CSVFile] = []
         for (section, table) in tables(for: events) {
             if section.dimensions.isEmpty {
-                files.append(CSVFile(name: "\(definition.name)-\(section.name).csv",
-                                     bytes: wideTotals(section: section, table: table, options: options)))
+                files.append(
+                    CSVFile(
+                        name: "\(definition.name)-\(section.name).csv",
+                        bytes: wideTotals(section: section, table: table, options: options)))
             } else {
                 for column in section.columns {
-                    files.append(CSVFile(
-                        name: "\(definition.name)-\(section.name)-\(column.rawValue).csv",
-                        bytes: wide(section: section, table: table, column: column, options: options)))
+                    files.append(
+                        CSVFile(
+                            name: "\(definition.name)-\(section.name)-\(column.rawValue).csv",
+                            bytes: wide(section: section, table: table, column: column, options: options)))
                 }
             }
         }
@@ -82,8 +85,9 @@ extension ReportRenderer {
         var writer = CSVWriter(options: options)
         writer.writeHeader(["figure"] + table.periods.map(\.description))
         for column in section.columns {
-            writer.writeRow([.text(column.rawValue)]
-                + table.periodTotals.map { .integer(ReportRenderer.value(of: column, in: $0.figures)) })
+            writer.writeRow(
+                [.text(column.rawValue)]
+                    + table.periodTotals.map { .integer(ReportRenderer.value(of: column, in: $0.figures)) })
         }
         return writer.bytes
     }

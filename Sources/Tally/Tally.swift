@@ -127,75 +127,222 @@ public enum Tally {
     public static func table(
         _ events: [Event], grouping: Grouping, areInIncreasingOrder: (String, String) -> Bool = { $0 < $1 }
     ) -> TallyTable {
-        var undated: [String] = []
-        var outOfRange: [String] = []
-        var dated: [(PeriodKey, Event)] = []
+        var builder = TallyBuilder(grouping: grouping)
         for event in events.sorted(by: { Event.reportOrder($0.primary, $1.primary) }) {
-            guard let date = event.date else {
-                undated.append(event.id)
-                continue
-            }
-            if let from = grouping.from, date < from {
-                outOfRange.append(event.id)
-                continue
-            }
-            if let to = grouping.to, to < date {
-                outOfRange.append(event.id)
-                continue
-            }
-            dated.append((grouping.period.containing(date), event))
+            builder.add(event)
         }
+        return builder.table(areInIncreasingOrder: areInIncreasingOrder)
+    }
+}
 
+/// Builds a table one event (or one row of an incident table) at a time, without keeping the events: the
+/// streaming path for large inputs (`gazette tally` of millions of rows), and what `Tally.table` uses.
+///
+/// ```swift
+/// var builder = TallyBuilder(grouping: Grouping(period: .month, dimensions: [.governorate]))
+/// builder.add(date: day, groups: [GroupValue("Idlib")], killed: Count(low: 16, high: nil),
+///             injured: .unknown, documents: ["en-002"])
+/// let table = builder.table()
+/// ```
+public struct TallyBuilder: Sendable {
+    public let grouping: Grouping
+    /// Keep the event ids and document names of each row (`TallyRow.events`, `TallyRow.documents`); turn off
+    /// for millions of rows, where only the counts are wanted.
+    public var keepsTrace: Bool
+
+    // Groups and documents are numbered as they come, so each row hashes its strings once and the cells
+    // hold small integers: the difference between 6 s and 1 s on two million rows.
+    private struct Key: Hashable {
+        var period: PeriodKey
+        var group: Int
+    }
+    private var groupNumbers: [[GroupValue]: Int] = [:]
+    private var groupList: [[GroupValue]] = []
+    private var documentNumbers: [String: Int32] = [:]
+    private var documentList: [String] = []
+    private var cells: [Key: Accumulator] = [:]
+    private var totals: [PeriodKey: Accumulator] = [:]
+    private var all = Accumulator()
+    private var allDocuments = Set<Int32>()
+    private var undated: [String] = []
+    private var outOfRange: [String] = []
+    private var first: PeriodKey?
+    private var last: PeriodKey?
+
+    /// Creates an empty builder.
+    public init(grouping: Grouping, keepsTrace: Bool = true) {
+        self.grouping = grouping
+        self.keepsTrace = keepsTrace
+    }
+
+    /// Counts a consolidated event; its groups come from its first report.
+    public mutating func add(_ event: Event) {
+        let groups = grouping.dimensions.map { $0.value(of: event, districtOfPlace: grouping.districtOfPlace) }
+        add(
+            date: event.date, groups: groups, killed: Count(low: event.killed.low, high: event.killed.high),
+            injured: Count(low: event.injured.low, high: event.injured.high),
+            documents: event.reports.map(\.document),
+            disputed: event.killed.sourcesDisagree || event.injured.sourcesDisagree, eventID: event.id)
+    }
+
+    /// Counts one event given by its parts: `groups` has one value per dimension of the grouping, in order.
+    public mutating func add(
+        date: CivilDate?, groups: [GroupValue], killed: Count, injured: Count, documents: [String],
+        disputed: Bool = false, eventID: String = ""
+    ) {
+        guard let period = period(of: date, eventID: eventID) else { return }
+        var numbers: [Int32] = []
+        numbers.reserveCapacity(documents.count)
+        for d in documents { numbers.append(documentNumber(d)) }
+        record(
+            period: period, groups: groups, killed: killed, injured: injured, documents: numbers,
+            disputed: disputed, eventID: eventID)
+    }
+
+    /// Counts one event reported by one document: the same as `add(date:groups:...documents:)` without the
+    /// array, for rows of a large incident table.
+    public mutating func add(
+        date: CivilDate?, groups: [GroupValue], killed: Count, injured: Count, document: String,
+        disputed: Bool = false, eventID: String = ""
+    ) {
+        guard let period = period(of: date, eventID: eventID) else { return }
+        record(
+            period: period, groups: groups, killed: killed, injured: injured,
+            documents: CollectionOfOne(documentNumber(document)), disputed: disputed, eventID: eventID)
+    }
+
+    /// Adds everything `other` counted (built with the same grouping), as if its events had been added here:
+    /// for tallying parts of a large input on several threads.
+    public mutating func merge(_ other: TallyBuilder) {
+        precondition(other.grouping == grouping, "merging tallies of different groupings")
+        undated += other.undated
+        outOfRange += other.outOfRange
+        if let f = other.first, first.map({ PeriodKey.precedes(f, $0) }) ?? true { first = f }
+        if let l = other.last, last.map({ PeriodKey.precedes($0, l) }) ?? true { last = l }
+        var documentMap: [Int32] = []
+        documentMap.reserveCapacity(other.documentList.count)
+        for d in other.documentList { documentMap.append(documentNumber(d)) }
+        func renumbered(_ acc: Accumulator) -> Accumulator {
+            var copy = acc
+            copy.documents = acc.documents.map { documentMap[Int($0)] }
+            return copy
+        }
+        for (key, acc) in other.cells {
+            let group = groupNumber(other.groupList[key.group])
+            cells[Key(period: key.period, group: group), default: Accumulator()].merge(renumbered(acc))
+        }
+        for (period, acc) in other.totals {
+            totals[period, default: Accumulator()].merge(renumbered(acc))
+        }
+        all.merge(other.all)
+        for n in other.allDocuments { allDocuments.insert(documentMap[Int(n)]) }
+    }
+
+    private mutating func period(of date: CivilDate?, eventID: String) -> PeriodKey? {
+        guard let date else {
+            undated.append(eventID)
+            return nil
+        }
+        if let from = grouping.from, date < from {
+            outOfRange.append(eventID)
+            return nil
+        }
+        if let to = grouping.to, to < date {
+            outOfRange.append(eventID)
+            return nil
+        }
+        let period = grouping.period.containing(date)
+        if first.map({ PeriodKey.precedes(period, $0) }) ?? true { first = period }
+        if last.map({ PeriodKey.precedes($0, period) }) ?? true { last = period }
+        return period
+    }
+
+    private mutating func documentNumber(_ d: String) -> Int32 {
+        if let n = documentNumbers[d] { return n }
+        let n = Int32(documentList.count)
+        documentNumbers[d] = n
+        documentList.append(d)
+        return n
+    }
+
+    private mutating func groupNumber(_ groups: [GroupValue]) -> Int {
+        if let n = groupNumbers[groups] { return n }
+        let n = groupList.count
+        groupNumbers[groups] = n
+        groupList.append(groups)
+        return n
+    }
+
+    private mutating func record<D: Collection<Int32>>(
+        period: PeriodKey, groups: [GroupValue], killed: Count, injured: Count, documents: D, disputed: Bool,
+        eventID: String
+    ) {
+        let id = keepsTrace ? eventID : nil
+        let group = groupNumber(groups)
+        cells[Key(period: period, group: group), default: Accumulator()]
+            .add(killed: killed, injured: injured, documents: documents, disputed: disputed, id: id)
+        totals[period, default: Accumulator()]
+            .add(killed: killed, injured: injured, documents: documents, disputed: disputed, id: id)
+        all.add(killed: killed, injured: injured, documents: EmptyCollection(), disputed: disputed, id: nil)
+        for n in documents { allDocuments.insert(n) }
+    }
+
+    /// The table so far. `areInIncreasingOrder` orders group names (see `Tally.table`).
+    public func table(areInIncreasingOrder: (String, String) -> Bool = { $0 < $1 }) -> TallyTable {
         var periods: [PeriodKey] = []
-        let first = grouping.from.map(grouping.period.containing) ?? dated.map(\.0).min()
-        let last = grouping.to.map(grouping.period.containing) ?? dated.map(\.0).max()
+        let first = grouping.from.map(grouping.period.containing) ?? self.first
+        let last = grouping.to.map(grouping.period.containing) ?? self.last
         if let first, let last { periods = PeriodKey.series(from: first, through: last) }
 
-        struct Key: Hashable {
-            var period: PeriodKey
-            var groups: [GroupValue]
-        }
-        var cells: [Key: Accumulator] = [:]
-        var totals: [PeriodKey: Accumulator] = [:]
-        var all = Accumulator()
-        var seenGroups = Set<[GroupValue]>()
-        for (period, event) in dated {
-            let groups = grouping.dimensions.map { $0.value(of: event, districtOfPlace: grouping.districtOfPlace) }
-            seenGroups.insert(groups)
-            cells[Key(period: period, groups: groups), default: Accumulator()].add(event)
-            totals[period, default: Accumulator()].add(event)
-            all.add(event)
-        }
-
+        var cells = self.cells
+        var groupList = self.groupList
         let unknownGroups = grouping.dimensions.map { _ in GroupValue.unknown }
+        let unknownNumber: Int
+        if let n = groupNumbers[unknownGroups] {
+            unknownNumber = n
+        } else {
+            unknownNumber = groupList.count
+            groupList.append(unknownGroups)
+        }
+        let seen = Set(cells.keys.map(\.group))
         for period in periods {
             switch grouping.emptyPeriods {
             case .zeroRow:
-                if totals[period] == nil { cells[Key(period: period, groups: unknownGroups)] = Accumulator() }
+                if totals[period] == nil { cells[Key(period: period, group: unknownNumber)] = Accumulator() }
             case .everyGroup:
-                for groups in seenGroups.isEmpty ? [unknownGroups] : Array(seenGroups)
-                where cells[Key(period: period, groups: groups)] == nil {
-                    cells[Key(period: period, groups: groups)] = Accumulator()
+                for group in seen.isEmpty ? [unknownNumber] : seen.sorted()
+                where cells[Key(period: period, group: group)] == nil {
+                    cells[Key(period: period, group: group)] = Accumulator()
                 }
             }
         }
 
+        let documentList = self.documentList
+        let keepsTrace = self.keepsTrace
+        func names(_ numbers: [Int32]) -> [String] { keepsTrace ? numbers.map { documentList[Int($0)] }.sorted() : [] }
         let rows = cells.map { key, acc in
-            TallyRow(
-                period: key.period, groups: key.groups, figures: acc.figures, events: acc.events,
-                documents: acc.sortedDocuments)
+            let distinct = acc.distinctDocuments
+            var figures = acc.figures
+            figures.documents = distinct.count
+            return TallyRow(
+                period: key.period, groups: groupList[key.group], figures: figures, events: acc.events,
+                documents: names(distinct))
         }.sorted { a, b in
             if a.period != b.period { return a.period < b.period }
             return groupsPrecede(a.groups, b.groups, areInIncreasingOrder)
         }
         let periodTotals = periods.map { period in
             let acc = totals[period] ?? Accumulator()
+            let distinct = acc.distinctDocuments
+            var figures = acc.figures
+            figures.documents = distinct.count
             return TallyRow(
-                period: period, groups: [], figures: acc.figures, events: acc.events,
-                documents: acc.sortedDocuments)
+                period: period, groups: [], figures: figures, events: acc.events, documents: names(distinct))
         }
+        var total = all.figures
+        total.documents = allDocuments.count
         return TallyTable(
-            grouping: grouping, periods: periods, rows: rows, periodTotals: periodTotals, total: all.figures,
+            grouping: grouping, periods: periods, rows: rows, periodTotals: periodTotals, total: total,
             undated: undated, outOfRange: outOfRange)
     }
 }
@@ -216,23 +363,54 @@ func groupsPrecede(
     return a.count < b.count
 }
 
-/// Running sums for one cell of a table.
-struct Accumulator {
+/// Running sums for one cell of a table. Documents are kept as a list of numbers with repeats and made
+/// distinct once, at the end: a hash set per cell costs a cache miss per row on large inputs.
+struct Accumulator: Sendable {
     var figures = Figures()
     var events: [String] = []
-    var documents = Set<String>()
+    var documents: [Int32] = []
 
-    mutating func add(_ event: Event) {
+    mutating func add(
+        killed: Count, injured: Count, documents: some Collection<Int32>, disputed: Bool, id: String?
+    ) {
         figures.incidents += 1
-        figures.killedLow += event.killed.low ?? 0
-        figures.killedHigh = figures.killedHigh.flatMap { sum in event.killed.high.map { sum + $0 } }
-        figures.injuredLow += event.injured.low ?? 0
-        figures.injuredHigh = figures.injuredHigh.flatMap { sum in event.injured.high.map { sum + $0 } }
-        if event.killed.sourcesDisagree || event.injured.sourcesDisagree { figures.disputed += 1 }
-        events.append(event.id)
-        for report in event.reports { documents.insert(report.document) }
-        figures.documents = documents.count
+        figures.killedLow += killed.low ?? 0
+        if let sum = figures.killedHigh { figures.killedHigh = killed.high.map { sum + $0 } }
+        figures.injuredLow += injured.low ?? 0
+        if let sum = figures.injuredHigh { figures.injuredHigh = injured.high.map { sum + $0 } }
+        if disputed { figures.disputed += 1 }
+        if let id { events.append(id) }
+        self.documents.append(contentsOf: documents)
     }
 
-    var sortedDocuments: [String] { documents.sorted() }
+    mutating func merge(_ other: Accumulator) {
+        figures.incidents += other.figures.incidents
+        figures.killedLow += other.figures.killedLow
+        if let sum = figures.killedHigh { figures.killedHigh = other.figures.killedHigh.map { sum + $0 } }
+        figures.injuredLow += other.figures.injuredLow
+        if let sum = figures.injuredHigh { figures.injuredHigh = other.figures.injuredHigh.map { sum + $0 } }
+        figures.disputed += other.figures.disputed
+        events += other.events
+        documents += other.documents
+    }
+
+    /// The distinct document numbers, ascending.
+    var distinctDocuments: [Int32] {
+        var sorted = documents.sorted()
+        var write = 0
+        for read in sorted.indices where write == 0 || sorted[write - 1] != sorted[read] {
+            sorted[write] = sorted[read]
+            write += 1
+        }
+        sorted.removeLast(sorted.count - write)
+        return sorted
+    }
+}
+
+extension PeriodKey {
+    /// Order of two keys of the same period kind without computing their first days: (year, index) is
+    /// monotonic in time for every kind (day numbers, ISO week-years and weeks, months, quarters).
+    static func precedes(_ a: PeriodKey, _ b: PeriodKey) -> Bool {
+        a.year != b.year ? a.year < b.year : a.index < b.index
+    }
 }

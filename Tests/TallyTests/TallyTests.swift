@@ -130,3 +130,47 @@ import Testing
         #expect(table.rows.isEmpty && table.periods.isEmpty && table.total == .zero)
     }
 }
+
+@Suite struct TallyBuilderTests {
+    let grouping = Grouping(period: .month, dimensions: [.governorate])
+
+    func add(_ builder: inout TallyBuilder, _ date: String, _ gov: String, _ killed: Int?, _ doc: String) {
+        builder.add(
+            date: day(date), groups: [GroupValue(gov)], killed: Count(low: killed, high: killed),
+            injured: .unknown, document: doc, eventID: doc)
+    }
+
+    @Test func mergedPartsEqualOneBuilder() {
+        let rows: [(String, String, Int?, String)] = [
+            ("2017-10-01", "Idlib", 3, "a"), ("2017-12-05", "Aleppo", 2, "b"), ("2017-10-09", "Idlib", nil, "c"),
+            ("2017-12-06", "Idlib", 5, "a"), ("2018-02-01", "Hama", 1, "d"), ("2017-10-02", "Idlib", 4, "a"),
+        ]
+        var whole = TallyBuilder(grouping: grouping)
+        for r in rows { add(&whole, r.0, r.1, r.2, r.3) }
+        var first = TallyBuilder(grouping: grouping)
+        var second = TallyBuilder(grouping: grouping)
+        for r in rows.prefix(3) { add(&first, r.0, r.1, r.2, r.3) }
+        for r in rows.dropFirst(3) { add(&second, r.0, r.1, r.2, r.3) }
+        second.merge(first)
+        let a = whole.table()
+        let b = second.table()
+        #expect(a.periods == b.periods)
+        #expect(a.rows.map(\.figures) == b.rows.map(\.figures))
+        #expect(a.rows.map(\.documents) == b.rows.map(\.documents))
+        #expect(a.total == b.total)
+        #expect(a.periods.count == 5)
+        let idlibOctober = a.rows[0]
+        #expect(idlibOctober.groups == [GroupValue("Idlib")])
+        #expect(idlibOctober.figures.killedLow == 7 && idlibOctober.figures.killedHigh == nil)
+        #expect(idlibOctober.figures.documents == 2)
+        #expect(a.total.documents == 4)
+    }
+
+    @Test func withoutTraceOnlyCounts() {
+        var builder = TallyBuilder(grouping: grouping, keepsTrace: false)
+        add(&builder, "2017-10-01", "Idlib", 3, "a")
+        let table = builder.table()
+        #expect(table.rows[0].events.isEmpty && table.rows[0].documents.isEmpty)
+        #expect(table.rows[0].figures.documents == 1)
+    }
+}

@@ -1,0 +1,295 @@
+/// A record seen in place by `CSVReader.scan`: field bounds in the input, no copies, no `String` until asked.
+///
+/// Valid only inside the closure it is passed to (it points into the reader's bytes): do not store it.
+public struct CSVRecordView {
+    let base: UnsafeBufferPointer<UInt8>
+    // Per field: start and end (exclusive) in `base`, and whether doubled quotes must be undone.
+    var starts: [Int] = []
+    var ends: [Int] = []
+    var escaped: [Bool] = []
+    let replacing: Bool
+    /// 1-based line on which the record starts.
+    public internal(set) var line = 1
+    /// 0-based byte offset at which the record starts.
+    public internal(set) var byteOffset = 0
+
+    init(base: UnsafeBufferPointer<UInt8>, replacing: Bool) {
+        self.base = base
+        self.replacing = replacing
+    }
+
+    /// How many fields the record has.
+    public var count: Int { starts.count }
+
+    /// Whether field `i` is empty (`,,` or `""`).
+    public func isEmpty(_ i: Int) -> Bool { starts[i] == ends[i] }
+
+    /// Field `i` decoded: quotes removed, doubled quotes undone. Input was validated (or is repaired) as UTF-8.
+    public func string(_ i: Int) -> String {
+        let raw = UnsafeBufferPointer(rebasing: base[starts[i]..<ends[i]])
+        guard escaped[i] else { return String(decoding: raw, as: UTF8.self) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count)
+        var skip = false
+        for b in raw {
+            if skip {
+                skip = false
+                continue
+            }
+            bytes.append(b)
+            if b == ByteScan.quote { skip = true }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Field `i` as a whole number: ASCII digits with an optional leading `-`, surrounding spaces allowed;
+    /// nil when empty or anything else.
+    public func integer(_ i: Int) -> Int? {
+        var p = starts[i]
+        var end = ends[i]
+        while p < end, base[p] == 0x20 { p += 1 }
+        while end > p, base[end - 1] == 0x20 { end -= 1 }
+        guard p < end else { return nil }
+        var negative = false
+        if base[p] == UInt8(ascii: "-") {
+            negative = true
+            p += 1
+            guard p < end else { return nil }
+        }
+        var value = 0
+        while p < end {
+            let d = base[p] &- 0x30
+            guard d < 10 else { return nil }
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (s, o2) = m.addingReportingOverflow(Int(d))
+            guard !o1, !o2 else { return nil }
+            value = s
+            p += 1
+        }
+        return negative ? -value : value
+    }
+
+    /// Field `i` as an ISO date `YYYY-MM-DD` (surrounding spaces allowed), read from the bytes without making a
+    /// `String`; nil for anything else. The day is not checked against the month: the caller's date type does.
+    public func isoDate(_ i: Int) -> (year: Int, month: Int, day: Int)? {
+        var p = starts[i]
+        var end = ends[i]
+        while p < end, base[p] == 0x20 { p += 1 }
+        while end > p, base[end - 1] == 0x20 { end -= 1 }
+        guard end - p == 10, base[p + 4] == UInt8(ascii: "-"), base[p + 7] == UInt8(ascii: "-") else { return nil }
+        func number(_ from: Int, _ count: Int) -> Int? {
+            var v = 0
+            for k in from..<(from + count) {
+                let d = base[k] &- 0x30
+                guard d < 10 else { return nil }
+                v = v * 10 + Int(d)
+            }
+            return v
+        }
+        guard let y = number(p, 4), let m = number(p + 5, 2), let d = number(p + 8, 2),
+            (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
+        return (y, m, d)
+    }
+
+    /// Calls `body` with the raw bytes of field `i` (quotes removed, doubled quotes not undone): for hashing or
+    /// comparing without making a `String`.
+    public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(rebasing: base[starts[i]..<ends[i]]))
+    }
+
+    /// Every field as a `String`.
+    public var fields: [String] { (0..<count).map(string) }
+}
+
+extension CSVReader {
+    /// Reads every record in place and calls `body` with a view of it: the fast path for large tables, where
+    /// making a `String` of every field costs more than the rest of the work.
+    ///
+    /// Follows the same rules as `next()` (quotes, line ends, BOM, empty lines, strict field count). With
+    /// `invalidUTF8: .fail` the whole input is checked first, so the error names the first bad byte wherever it is.
+    ///
+    /// ```swift
+    /// var killed = 0
+    /// try CSVReader.scan(bytes) { record in killed += record.integer(4) ?? 0 }
+    /// ```
+    public static func scan(
+        _ bytes: [UInt8], options: Options = Options(), _ body: (CSVRecordView) throws -> Void
+    ) throws {
+        let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        try scan(bytes, chunk: CSVChunk(range: start..<bytes.count, firstLine: 1), options: options, body)
+    }
+
+    /// Like `scan(_:options:_:)` over one chunk from `chunks(of:count:)`: for reading parts of a large file on
+    /// several threads, each with its own state, and merging the results. The delimiter, when not given, is
+    /// sniffed from the first line of the whole input; the strict field count applies within the chunk.
+    public static func scan(
+        _ bytes: [UInt8], chunk: CSVChunk, options: Options = Options(), _ body: (CSVRecordView) throws -> Void
+    ) throws {
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        let delimiter = options.delimiter ?? CSVReader.sniff(bytes[bom...])
+        let start = max(chunk.range.lowerBound, bom)
+        try bytes.withUnsafeBufferPointer { whole in
+            let buf = UnsafeBufferPointer(rebasing: whole[..<chunk.range.upperBound])
+            if options.invalidUTF8 == .fail, let bad = ByteScan.firstInvalidUTF8(buf, start..<buf.count) {
+                let at = ByteScan.locate(buf, offset: bad, fromLine: chunk.firstLine, lineStart: start)
+                throw DelimitedTextError(
+                    kind: .invalidUTF8, origin: options.origin, line: at.line, column: at.column,
+                    byteOffset: bad)
+            }
+            var view = CSVRecordView(base: buf, replacing: options.invalidUTF8 == .replace)
+            var position = start
+            var line = chunk.firstLine
+            var lineStart = start
+            var expected: Int?
+            let end = buf.count
+            func endLine() {
+                if buf[position] == ByteScan.cr, position + 1 < end, buf[position + 1] == ByteScan.lf {
+                    position += 2
+                } else {
+                    position += 1
+                }
+                line += 1
+                lineStart = position
+            }
+            while position < end {
+                if options.skipsEmptyLines, buf[position] == ByteScan.lf || buf[position] == ByteScan.cr {
+                    endLine()
+                    continue
+                }
+                view.starts.removeAll(keepingCapacity: true)
+                view.ends.removeAll(keepingCapacity: true)
+                view.escaped.removeAll(keepingCapacity: true)
+                view.line = line
+                view.byteOffset = position
+                while true {
+                    if position < end, buf[position] == ByteScan.quote {
+                        let open = position
+                        let openLine = line
+                        let openLineStart = lineStart
+                        position += 1
+                        let fieldStart = position
+                        var escaped = false
+                        while true {
+                            guard position < end else {
+                                let at = ByteScan.locate(
+                                    buf, offset: open, fromLine: openLine, lineStart: openLineStart)
+                                throw DelimitedTextError(
+                                    kind: .unterminatedQuote, origin: options.origin,
+                                    line: at.line, column: at.column, byteOffset: open)
+                            }
+                            let b = buf[position]
+                            if b == ByteScan.quote {
+                                if position + 1 < end, buf[position + 1] == ByteScan.quote {
+                                    escaped = true
+                                    position += 2
+                                    continue
+                                }
+                                break
+                            } else if b == ByteScan.lf || b == ByteScan.cr {
+                                endLine()
+                            } else {
+                                position += 1
+                            }
+                        }
+                        view.starts.append(fieldStart)
+                        view.ends.append(position)
+                        view.escaped.append(escaped)
+                        position += 1
+                        if position < end {
+                            let b = buf[position]
+                            if b != delimiter && b != ByteScan.lf && b != ByteScan.cr {
+                                let at = ByteScan.locate(buf, offset: position, fromLine: line, lineStart: lineStart)
+                                throw DelimitedTextError(
+                                    kind: .characterAfterClosingQuote, origin: options.origin,
+                                    line: at.line, column: at.column, byteOffset: position)
+                            }
+                        }
+                    } else {
+                        let fieldStart = position
+                        while position < end {
+                            let b = buf[position]
+                            if b == delimiter || b == ByteScan.lf || b == ByteScan.cr { break }
+                            position += 1
+                        }
+                        view.starts.append(fieldStart)
+                        view.ends.append(position)
+                        view.escaped.append(false)
+                    }
+                    if position >= end { break }
+                    if buf[position] == delimiter {
+                        position += 1
+                        continue
+                    }
+                    endLine()
+                    break
+                }
+                if options.strictFieldCount {
+                    if let expected, expected != view.count {
+                        throw DelimitedTextError(
+                            kind: .fieldCountMismatch(expected: expected, found: view.count),
+                            origin: options.origin, line: view.line, column: 1,
+                            byteOffset: view.byteOffset)
+                    }
+                    expected = expected ?? view.count
+                }
+                try body(view)
+            }
+        }
+    }
+}
+
+/// A part of a CSV input that starts at the start of a record, for reading in parallel.
+public struct CSVChunk: Sendable, Hashable {
+    /// Byte range in the input.
+    public var range: Range<Int>
+    /// The line number of its first byte (counted by LF; files with lone-CR line ends get wrong numbers).
+    public var firstLine: Int
+
+    /// Creates a chunk.
+    public init(range: Range<Int>, firstLine: Int) {
+        self.range = range
+        self.firstLine = firstLine
+    }
+}
+
+extension CSVReader {
+    /// Splits `bytes` into at most `count` chunks of similar size that each begin at the start of a record.
+    ///
+    /// A boundary is the first LF after the even split point at which the number of quotes since the start of
+    /// the input is even, so it never falls inside a quoted field of RFC 4180 text. (A stray quote inside an
+    /// unquoted field, which the reader tolerates, could mislead it; a chunk would then fail with an error
+    /// rather than give wrong records.)
+    public static func chunks(of bytes: [UInt8], count: Int) -> [CSVChunk] {
+        let n = bytes.count
+        guard count > 1, n > 1 << 16 else { return [CSVChunk(range: 0..<n, firstLine: 1)] }
+        return bytes.withUnsafeBufferPointer { buf in
+            var chunks: [CSVChunk] = []
+            var start = 0
+            var line = 1
+            var quotes = 0
+            var counted = 0
+            for part in 1..<count {
+                let target = max(n / count * part, start)
+                for b in UnsafeBufferPointer(rebasing: buf[counted..<target]) {
+                    quotes &+= b == ByteScan.quote ? 1 : 0
+                }
+                var p = target
+                var odd = quotes & 1 == 1
+                while p < n, odd || buf[p] != ByteScan.lf {
+                    if buf[p] == ByteScan.quote { odd.toggle() }
+                    p += 1
+                }
+                guard p < n else { break }
+                let end = p + 1
+                for b in UnsafeBufferPointer(rebasing: buf[target..<end]) where b == ByteScan.quote { quotes &+= 1 }
+                counted = end
+                chunks.append(CSVChunk(range: start..<end, firstLine: line))
+                line += UnsafeBufferPointer(rebasing: buf[start..<end]).reduce(0) { $0 &+ ($1 == ByteScan.lf ? 1 : 0) }
+                start = end
+            }
+            chunks.append(CSVChunk(range: start..<n, firstLine: line))
+            return chunks
+        }
+    }
+}

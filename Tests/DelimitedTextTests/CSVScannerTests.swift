@@ -1,0 +1,73 @@
+import DelimitedText
+import Testing
+
+@Suite struct CSVScannerTests {
+    static let sample =
+        "\u{FEFF}id,date,n,name\r\n1,2017-12-19,16,\"Maar \"\"Shurin\"\"\"\r\n\n"
+        + "2, 2017-11-13 ,-41,\"a\r\nb\"\r\n3,2017-13-01,x,\r\n4,,,معرشورين"
+
+    @Test func scanAgreesWithNext() throws {
+        let bytes = Array(Self.sample.utf8)
+        var seen: [DelimitedRecord] = []
+        try CSVReader.scan(bytes) { r in
+            seen.append(DelimitedRecord(fields: r.fields, line: r.line, byteOffset: r.byteOffset))
+        }
+        #expect(seen == (try CSVReader.records(bytes)))
+        #expect(seen.map(\.line) == [1, 2, 4, 6, 7])
+    }
+
+    @Test func typedFields() throws {
+        var dates: [String] = []
+        var numbers: [Int?] = []
+        var empties: [Bool] = []
+        var header = true
+        try CSVReader.scan(Array(Self.sample.utf8)) { r in
+            if header {
+                header = false
+                return
+            }
+            dates.append(r.isoDate(1).map { "\($0.year)/\($0.month)/\($0.day)" } ?? "-")
+            numbers.append(r.integer(2))
+            empties.append(r.isEmpty(3))
+        }
+        #expect(dates == ["2017/12/19", "2017/11/13", "-", "-"])
+        #expect(numbers == [16, -41, nil, nil])
+        #expect(empties == [false, false, true, false])
+    }
+
+    @Test func integerOverflowIsNil() throws {
+        var value: Int? = 0
+        try CSVReader.scan(Array("99999999999999999999999\n".utf8)) { value = $0.integer(0) }
+        #expect(value == nil)
+    }
+
+    @Test func scanReportsErrorsLikeNext() throws {
+        let error = #expect(throws: DelimitedTextError.self) {
+            try CSVReader.scan(Array("a\nb,\"open\n".utf8), options: .init(origin: "x.csv")) { _ in }
+        }
+        #expect(error?.description == "x.csv:2:3: unterminated quoted field")
+        var bad = Array("a,b\nc,d\ne,".utf8)
+        bad.append(0xFF)
+        let utf8 = #expect(throws: DelimitedTextError.self) { try CSVReader.scan(bad) { _ in } }
+        #expect(utf8?.line == 3 && utf8?.column == 3 && utf8?.byteOffset == 10)
+    }
+
+    @Test(arguments: [1, 2, 3, 7])
+    func chunksCoverEveryRecordOnce(count: Int) throws {
+        // Quoted fields with line breaks and delimiters near every boundary candidate.
+        var text = "id,text\r\n"
+        for i in 0..<6000 { text += "\(i),\"line\nbreak, \"\"q\"\" \(i)\"\r\n" }
+        let bytes = Array(text.utf8)
+        let chunks = CSVReader.chunks(of: bytes, count: count)
+        #expect(chunks.count == (bytes.count > 1 << 16 ? count : 1))
+        #expect(chunks.first?.range.lowerBound == 0 && chunks.last?.range.upperBound == bytes.count)
+        for (a, b) in zip(chunks, chunks.dropFirst()) { #expect(a.range.upperBound == b.range.lowerBound) }
+        var records: [DelimitedRecord] = []
+        for chunk in chunks {
+            try CSVReader.scan(bytes, chunk: chunk) { r in
+                records.append(DelimitedRecord(fields: r.fields, line: r.line, byteOffset: r.byteOffset))
+            }
+        }
+        #expect(records == (try CSVReader.records(bytes)))
+    }
+}

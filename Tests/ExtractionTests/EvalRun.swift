@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Extraction
+@testable import Extraction
 import GazetteModel
 
 /// Runs extraction over `../shared/eval/corpus` and writes the predictions as TSV (the columns of
@@ -48,6 +48,18 @@ import GazetteModel
         for path in list.split(separator: ":") {
             for doc in try Fixtures.read(URL(fileURLWithPath: String(path))) {
                 print("== \(doc.id) lang=\(doc.language) dateline=\(doc.dateline?.iso ?? "-") \(doc.metadata["dateline_source"] ?? "")")
+                if ProcessInfo.processInfo.environment["GAZETTE_DEBUG_CLAUSES"] != nil {
+                    let ex = Fixtures.extractor
+                    let rules = ex.ruleSets[doc.language] ?? ex.ruleSets["en"]!
+                    let a = DocumentAnalysis(extractor: ex, rules: rules, finder: ex.finders[rules.language]!,
+                        icu: ICUWorker(), matcher: nil, document: doc)
+                    for c in a.readClauses() {
+                        print("  [\(c.sentence)] \(c.text.prefix(90))")
+                        print("     fig=\(c.figures.map { "\($0.category):\($0.low ?? -1)-\($0.high ?? -1)" }) places="
+                            + "\(c.places.map(\.text)) ctx=\(c.contexts.map(\.text)) dates=\(c.dates.map { $0.date?.iso ?? "-" }) "
+                            + "attack=\(c.attack)")
+                    }
+                }
                 for i in Fixtures.extractor.extract(doc) {
                     print("  #\(i.index) \(i.date?.iso ?? "-")/\(i.datePrecision) place=\(i.place) gov=\(i.governorate) "
                         + "k=\(i.killed) i=\(i.injured) bg=\(i.isBackground) perp=\(i.perpetrator) id=\(i.placeID)")

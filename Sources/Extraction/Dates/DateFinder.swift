@@ -62,6 +62,12 @@ struct DateFinder: Sendable {
                 var k = skipSep(i + 1)
                 if let (m, len) = vocabulary.month(at: k, in: tokens, clitics: clitics) {
                     k += len
+                    // "تشرين الثاني/نوفمبر": the Levantine and the Egyptian name side by side.
+                    if k + 1 < tokens.count, tokens[k].key == "/",
+                        let (_, len2) = vocabulary.month(at: k + 1, in: tokens, clitics: clitics)
+                    {
+                        k += 1 + len2
+                    }
                     let y0 = skipSep(k)
                     if let y = isYear(y0), let date = CivilDate(year: y, month: m, day: d) {
                         out.append(DateMention(kind: .full(date), tokens: i..<(y0 + 1)))

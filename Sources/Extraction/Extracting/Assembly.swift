@@ -139,7 +139,6 @@ extension DocumentAnalysis {
                 return pi != gi && !mergedAway.contains(pi) && p.governorateOnly == nil
                     && governorate(of: p, fallback: nil) == g.governorate
                     && p.sentences.contains { s in drafts[gi].sentences.contains { abs($0 - s) <= 2 } }
-                    && !p.figures.contains { f in drafts[gi].figures.contains { $0.category == f.category } }
                     && compatible(p.dates.first, drafts[gi].dates.first)
             }
             guard let target else { continue }

@@ -59,6 +59,7 @@ public struct Extractor: Sendable {
             let phrases: [Phrase] = r.placeCues.map(\.phrase) + r.directions + r.victims + r.killed.map(\.phrase)
                 + r.injured.map(\.phrase) + r.attacks + r.weapons.map(\.phrase) + r.vagueAmounts.map(\.phrase)
                 + r.relativeDates.map(\.phrase) + r.perpetrators.map(\.phrase) + r.background + r.numberWords.map(\.phrase)
+                + r.contextPatterns
             for p in phrases { for w in p where !w.hasSuffix("*") && w != "#" && w != "@" { words.insert(w) } }
             common[r.language] = words
         }

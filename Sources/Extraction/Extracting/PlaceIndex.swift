@@ -60,6 +60,7 @@ public struct PlaceIndex: Sendable {
                 continue
             }
             var key = t.key
+            var start = i
             var end = i + 1
             // Join word ' word when written without spaces, unless the left part is an elided article (d', l')
             // or the right part is a Turkish case suffix (İdlib'in).
@@ -68,6 +69,7 @@ public struct PlaceIndex: Sendable {
             {
                 if elisions.contains(key) {
                     key = tokens[end + 1].key
+                    start = end + 1
                     end += 2
                     continue
                 }
@@ -91,7 +93,7 @@ public struct PlaceIndex: Sendable {
                 variants.sort { ($0.hasPrefix("ال") ? 1 : 0, -$0.count) < ($1.hasPrefix("ال") ? 1 : 0, -$1.count) }
                 if key.hasPrefix("ال"), key.count > 3 { variants.insert(String(key.dropFirst(2)), at: 0) }
             }
-            out.append(KeyWord(variants: variants, tokens: i..<end))
+            out.append(KeyWord(variants: variants, tokens: start..<end))
             i = end
         }
         return out

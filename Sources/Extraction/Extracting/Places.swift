@@ -38,7 +38,7 @@ extension DocumentAnalysis {
         }
         /// A capitalized run starting at `j` (Latin script): words, connectors and glued hyphens/apostrophes.
         func capitalizedRun(from j: Int) -> Range<Int>? {
-            guard j < tokens.count, tokens[j].kind == .word else { return nil }
+            guard j < tokens.count, tokens[j].kind == .word, isUpper(j) else { return nil }
             var k = j
             var words = 0
             var lastGood = j
@@ -59,6 +59,9 @@ extension DocumentAnalysis {
             }
             return words > 0 ? j..<lastGood : nil
         }
+        func followedByContext(_ k: Int) -> Bool {
+            contexts.contains { $0.tokenRange.lowerBound >= k && $0.tokenRange.lowerBound <= k + 1 }
+        }
         func spotStarting(at j: Int) -> Range<Int>? {
             guard let index = extractor.index else { return nil }
             guard let kw = keyWords.firstIndex(where: { $0.tokens.lowerBound >= j }),
@@ -72,11 +75,21 @@ extension DocumentAnalysis {
         for k in tokens.indices {
             for cue in rules.placeCues where cue.strength == .strong {
                 guard let n = TokenMatch.matches(cue.phrase, tokens, at: k, clitics: rules.clitics) else { continue }
-                let j = k + n
+                // "المدينة" is "the town" already named: only the bare noun introduces a name ("مدينة دوما").
+                if isArabic(k) {
+                    var key = Substring(tokens[k].key)
+                    if let c = key.first, "وبلفك".contains(c), key.count > 4 { key = key.dropFirst() }
+                    if key.hasPrefix("ال") { break }
+                }
+                var j = k + n
+                while j < tokens.count, tokens[j].kind == .punctuation, "\"“”«»'„".contains(tokens[j].key) { j += 1 }
                 guard j < tokens.count, tokens[j].kind == .word, !govNameTokens.contains(j) else { continue }
                 var range: Range<Int>? = spotStarting(at: j)
                 if range == nil {
                     if isArabic(j) {
+                        // A name the gazetteer does not know: one word (two after "كفر", "خان" ...), never an
+                        // ordinary word or a number word.
+                        if common.contains(tokens[j].key) || dateTokens.contains(j) { break }
                         let two = rules.compoundHeads.contains(tokens[j].key) && j + 1 < tokens.count
                             && tokens[j + 1].kind == .word
                         range = j..<(two ? j + 2 : j + 1)
@@ -84,7 +97,26 @@ extension DocumentAnalysis {
                         range = capitalizedRun(from: j)
                     }
                 }
-                if let range { found.append((range, k, true)) }
+                if var range {
+                    found.append((range, k, true))
+                    // A list after a plural cue: "the towns of A, B and C", "بلدات A وB".
+                    var guardCount = 0
+                    while guardCount < 8 {
+                        guardCount += 1
+                        var next = range.upperBound
+                        if next < tokens.count, tokens[next].key == "," { next += 1 }
+                        if next < tokens.count, rules.conjunctions.contains(tokens[next].key) || tokens[next].key == "and" {
+                            next += 1
+                        }
+                        guard next > range.upperBound || (next < tokens.count && isArabic(next)
+                            && tokens[next].key.hasPrefix("و")) else { break }
+                        guard next < tokens.count, !govNameTokens.contains(next), let more = spotStarting(at: next),
+                            more.lowerBound == next
+                        else { break }
+                        found.append((more, more.lowerBound, true))
+                        range = more
+                    }
+                }
                 break
             }
         }
@@ -129,8 +161,21 @@ extension DocumentAnalysis {
                 if isArabic(first) {
                     let viaClitic = kw.variants.first != tokens[first].key && tokens[first].key.hasPrefix("ب")
                     guard inTarget, cued || viaClitic || multi || notable else { continue }
+                    // One Arabic word is often an ordinary word too ("جديدة", "مرتين"): the matcher must be sure,
+                    // and the sentence must locate it or the town must be well known.
+                    if !multi, !notable {
+                        let located = !contexts.isEmpty || followedByContext(range.upperBound)
+                        guard located else { continue }
+                        if let matcher {
+                            let word = String(text[tokens[first].range])
+                            guard matcher.match(word, context: target ?? "").status == .matched else { continue }
+                        }
+                    }
                 } else {
                     guard isUpper(first) || (first + 1 < tokens.count && isUpper(first + 1)) else { continue }
+                    // Bylines and photo credits are written in capitals ("Zein Al RIFAI").
+                    let written = text[tokens[first].range]
+                    if written.count > 2, written.allSatisfy({ $0.isUppercase }), !cued { continue }
                     guard cued || multi || notable, inTarget || notable || multi else { continue }
                 }
                 found.append((range, first, false))

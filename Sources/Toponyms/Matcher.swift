@@ -45,7 +45,7 @@ public final class Matcher {
     public static let maximumNameLength = 150
     /// Posting lists longer than this are skipped when collecting fuzzy candidates: they say little and would make
     /// the cost of a name grow with the gazetteer.
-    static let postingCap = 3_000
+    static let postingCap = 1_500
     /// At most this many fuzzy candidates are scored with the edit distance.
     static let fuzzyCandidates = 120
 
@@ -186,7 +186,7 @@ public final class Matcher {
         var sameScript = false
         for other in index.names[Int(place)] {
             guard other.isArabic == key.isArabic else { continue }
-            best = max(best, Spelling.similarity(key.bare, other.bare))
+            best = max(best, Spelling.similarity(key.letters, other.letters))
             if !sameScript, other.skeletons.contains(where: skeletons.contains) { sameScript = true }
         }
         return (best < 0 ? 0.5 : best, sameScript)
@@ -238,22 +238,31 @@ public final class Matcher {
         guard let first = key.skeletons.first, first.utf8.count >= 3 else { return [] }
         var touched: [Int32] = []
         var queryBigrams = 0
-        for s in key.skeletons {
-            let grams = MatcherIndex.bigrams(Array(s.utf8))
-            queryBigrams = max(queryBigrams, grams.count)
-            for g in grams {
-                guard let postings = index.bigramIndex[g], postings.count <= Self.postingCap else { continue }
-                for e in postings {
-                    if counts[Int(e)] == 0 { touched.append(e) }
-                    counts[Int(e)] &+= 1
+        var pool: [(Int32, UInt16)] = []
+        // The counters live in the matcher to avoid an allocation per query; work on them without exclusivity
+        // checks, and leave them all zero again.
+        counts.withUnsafeMutableBufferPointer { counts in
+            for s in key.skeletons {
+                // The rarest bigrams carry the most information and cost the least: use at most six of them.
+                var lists: [[Int32]] = []
+                for g in MatcherIndex.bigrams(Array(s.utf8)) {
+                    if let postings = index.bigramIndex[g], postings.count <= Self.postingCap { lists.append(postings) }
+                }
+                lists.sort { $0.count < $1.count }
+                if lists.count > 6 { lists.removeSubrange(6...) }
+                queryBigrams = max(queryBigrams, lists.count)
+                for postings in lists {
+                    for e in postings {
+                        if counts[Int(e)] == 0 { touched.append(e) }
+                        counts[Int(e)] &+= 1
+                    }
                 }
             }
-        }
-        let needed = UInt16(max(2, (queryBigrams + 1) / 2))
-        var pool: [(Int32, UInt16)] = []
-        for e in touched {
-            if counts[Int(e)] >= needed { pool.append((e, counts[Int(e)])) }
-            counts[Int(e)] = 0
+            let needed = UInt16(max(2, (queryBigrams + 1) / 2))
+            for e in touched {
+                if counts[Int(e)] >= needed { pool.append((e, counts[Int(e)])) }
+                counts[Int(e)] = 0
+            }
         }
         pool.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         var best: [Int32: Scored] = [:]
@@ -265,7 +274,7 @@ public final class Matcher {
             let skeletonSim = variants.map { Skeleton.similarity($0, entry.skeleton) }.max() ?? 0
             guard skeletonSim >= 0.7 else { continue }
             let sameScript = entry.isArabic == key.isArabic
-            let spellSim = sameScript ? Spelling.similarity(key.bare, entry.bare) : 0.4
+            let spellSim = sameScript ? Spelling.similarity(key.letters, entry.letters) : 0.4
             let score = 0.9 * (0.6 * skeletonSim + 0.4 * spellSim)
             if score > (best[entry.place]?.score ?? 0) {
                 let why = "fuzzy:\(String(decoding: entry.skeleton, as: UTF8.self))"

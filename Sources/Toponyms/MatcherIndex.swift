@@ -9,7 +9,7 @@ public struct MatcherIndex: Sendable {
     struct Entry: Sendable {
         var place: Int32
         var skeleton: [UInt8]
-        var bare: String
+        var letters: [UInt32]
         var isArabic: Bool
     }
 
@@ -64,7 +64,7 @@ public struct MatcherIndex: Sendable {
                 for s in key.skeletons where !s.isEmpty {
                     seenSkeleton[s, default: []].insert(p)
                     if seenEntry.insert(s + "\u{1}" + key.bare).inserted {
-                        entries.append(Entry(place: p, skeleton: Array(s.utf8), bare: key.bare, isArabic: key.isArabic))
+                        entries.append(Entry(place: p, skeleton: Array(s.utf8), letters: key.letters, isArabic: key.isArabic))
                     }
                 }
             }

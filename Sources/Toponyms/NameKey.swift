@@ -42,6 +42,8 @@ public struct NameKey: Sendable, Hashable {
     public let facility: String?
     /// Number of Unicode scalars in the input: very long inputs are not place names.
     public let inputLength: Int
+    /// ``bare`` as the letters the spelling similarity compares.
+    let letters: [UInt32]
 
     /// Computes the keys of `name`. Never fails: text ICU cannot normalize is lower-cased instead.
     public init(_ name: String) {
@@ -68,6 +70,7 @@ public struct NameKey: Sendable, Hashable {
         compact = tokens.joined()
         let bareTokens = tokens.map(Self.withoutAttachedArticle)
         bare = bareTokens.joined()
+        letters = Spelling.letters(bare)
         isArabic = tokens.contains { $0.unicodeScalars.contains { Self.isArabicLetter($0) } }
         skeletons = Skeleton.variants(of: bareTokens)
         let qualifiers = tokens.compactMap { Vocabulary.qualifiers[$0] }

@@ -120,37 +120,52 @@ enum Skeleton {
     /// Substitution cost between two skeleton symbols (0 same ... 1 unrelated): the character equivalence classes
     /// of cross-script name matching.
     static func substitution(_ a: UInt8, _ b: UInt8) -> Double {
-        if a == b { return 0 }
-        let pair = a < b ? (a, b) : (b, a)
-        switch (Character(Unicode.Scalar(pair.0)), Character(Unicode.Scalar(pair.1))) {
-        case ("S", "X"), ("S", "Z"), ("D", "Z"), ("G", "K"), ("G", "J"), ("H", "J"): return 0.4
-        case ("D", "T"), ("T", "Z"), ("H", "K"), ("J", "K"), ("J", "Z"), ("J", "X"): return 0.5
-        case ("B", "F"), ("M", "N"), ("L", "N"), ("L", "R"): return 0.7
-        default: return 1
-        }
+        costs[Int(a & 0x7F) << 7 | Int(b & 0x7F)]
     }
 
+    /// The substitution costs as a 128 × 128 table over ASCII symbols, built once.
+    private static let costs: [Double] = {
+        var table = [Double](repeating: 1, count: 128 * 128)
+        for i in 0..<128 { table[i << 7 | i] = 0 }
+        let pairs: [(String, Double)] = [
+            ("SX", 0.4), ("SZ", 0.4), ("DZ", 0.4), ("GK", 0.4), ("GJ", 0.4), ("HJ", 0.4),
+            ("DT", 0.5), ("TZ", 0.5), ("HK", 0.5), ("JK", 0.5), ("JZ", 0.5), ("JX", 0.5),
+            ("BF", 0.7), ("MN", 0.7), ("LN", 0.7), ("LR", 0.7),
+        ]
+        for (pair, cost) in pairs {
+            let u = Array(pair.utf8)
+            table[Int(u[0]) << 7 | Int(u[1])] = cost
+            table[Int(u[1]) << 7 | Int(u[0])] = cost
+        }
+        return table
+    }()
+
     /// Cost of inserting or deleting a symbol: h is often silent or unwritten, the others count fully.
+    @inline(__always)
     static func indel(_ a: UInt8) -> Double { a == UInt8(ascii: "H") ? 0.5 : 1 }
 
     /// Weighted edit distance between two skeletons, with the equivalence classes above.
     static func distance(_ a: [UInt8], _ b: [UInt8]) -> Double {
         if a.isEmpty { return b.reduce(0) { $0 + indel($1) } }
         if b.isEmpty { return a.reduce(0) { $0 + indel($1) } }
-        var previous = [Double](repeating: 0, count: b.count + 1)
-        var current = previous
-        for j in 1...b.count { previous[j] = previous[j - 1] + indel(b[j - 1]) }
-        for i in 1...a.count {
-            current[0] = previous[0] + indel(a[i - 1])
-            for j in 1...b.count {
-                let sub = previous[j - 1] + substitution(a[i - 1], b[j - 1])
-                let del = previous[j] + indel(a[i - 1])
-                let ins = current[j - 1] + indel(b[j - 1])
-                current[j] = min(sub, del, ins)
+        let n = b.count
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (n + 1)) { buffer in
+            var previous = buffer.baseAddress!
+            var current = previous + (n + 1)
+            previous[0] = 0
+            for j in 1...n { previous[j] = previous[j - 1] + indel(b[j - 1]) }
+            for i in 1...a.count {
+                let x = a[i - 1]
+                let dx = indel(x)
+                current[0] = previous[0] + dx
+                for j in 1...n {
+                    let y = b[j - 1]
+                    current[j] = min(previous[j - 1] + substitution(x, y), previous[j] + dx, current[j - 1] + indel(y))
+                }
+                swap(&previous, &current)
             }
-            swap(&previous, &current)
+            return previous[n]
         }
-        return previous[b.count]
     }
 
     /// 1 for equal skeletons, down to 0.
@@ -163,68 +178,79 @@ enum Skeleton {
 
 /// Letter-level similarity of two folded keys of the same script. Latin vowels count little (OCHA writes "Hbit"
 /// for "Habeet", "Bennsh" for "Binnish") and close vowels less (e/i, o/u, a/e); Arabic long vowels are written
-/// letters and count more.
+/// letters and count more. Works on ``letters(_:)``, computed once per name.
 enum Spelling {
-    static func similarity(_ a: String, _ b: String) -> Double {
-        let x = collapse(longVowels(Array(a.unicodeScalars)))
-        let y = collapse(longVowels(Array(b.unicodeScalars)))
-        let longest = max(x.count, y.count)
-        if longest == 0 { return 1 }
-        if x.isEmpty || y.isEmpty { return 0 }
-        var previous = [Double](repeating: 0, count: y.count + 1)
-        var current = previous
-        for j in 1...y.count { previous[j] = previous[j - 1] + weight(y[j - 1]) }
-        for i in 1...x.count {
-            current[0] = previous[0] + weight(x[i - 1])
-            for j in 1...y.count {
-                current[j] = min(
-                    previous[j - 1] + substitution(x[i - 1], y[j - 1]),
-                    previous[j] + weight(x[i - 1]),
-                    current[j - 1] + weight(y[j - 1]))
-            }
-            swap(&previous, &current)
-        }
-        return max(0, 1 - previous[y.count] / Double(longest))
-    }
-
-    /// English writes long vowels doubled or as digraphs ("Habeet", "Hallouz", "Jisreen"), OCHA as one letter.
-    private static func longVowels(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
+    /// The letters compared: English long-vowel spellings ("ee", "ie", "oo", "ou") as one vowel, doubles collapsed.
+    static func letters(_ text: String) -> [UInt32] {
+        let s = Array(text.unicodeScalars.map(\.value))
+        var out: [UInt32] = []
+        out.reserveCapacity(s.count)
         var i = 0
         while i < s.count {
+            var c = s[i]
+            var step = 1
             if i + 1 < s.count {
                 switch (s[i], s[i + 1]) {
-                case ("e", "e"), ("i", "e"):
-                    out.append("i")
-                    i += 2
-                    continue
-                case ("o", "o"), ("o", "u"):
-                    out.append("u")
-                    i += 2
-                    continue
+                case (0x65, 0x65), (0x69, 0x65):  // ee ie
+                    c = 0x69
+                    step = 2
+                case (0x6F, 0x6F), (0x6F, 0x75):  // oo ou
+                    c = 0x75
+                    step = 2
                 default: break
                 }
             }
-            out.append(s[i])
-            i += 1
+            if c != out.last { out.append(c) }
+            i += step
         }
         return out
     }
 
-    private static func collapse(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        for c in s where c != out.last { out.append(c) }
-        return out
+    static func similarity(_ a: String, _ b: String) -> Double { similarity(letters(a), letters(b)) }
+
+    static func similarity(_ x: [UInt32], _ y: [UInt32]) -> Double {
+        let longest = max(x.count, y.count)
+        if longest == 0 { return 1 }
+        if x.isEmpty || y.isEmpty { return 0 }
+        let n = y.count
+        let distance = withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (n + 1)) { buffer in
+            var previous = buffer.baseAddress!
+            var current = previous + (n + 1)
+            previous[0] = 0
+            for j in 1...n { previous[j] = previous[j - 1] + weight(y[j - 1]) }
+            for i in 1...x.count {
+                let c = x[i - 1]
+                let wc = weight(c)
+                current[0] = previous[0] + wc
+                for j in 1...n {
+                    let d = y[j - 1]
+                    current[j] = min(previous[j - 1] + substitution(c, d), previous[j] + wc, current[j - 1] + weight(d))
+                }
+                swap(&previous, &current)
+            }
+            return previous[n]
+        }
+        return max(0, 1 - distance / Double(longest))
     }
 
-    private static func isLatinVowel(_ s: Unicode.Scalar) -> Bool { "aeiouyw".unicodeScalars.contains(s) }
+    @inline(__always)
+    private static func isLatinVowel(_ s: UInt32) -> Bool {
+        switch s {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x77: return true
+        default: return false
+        }
+    }
 
-    private static func isArabicVowel(_ s: Unicode.Scalar) -> Bool { s == "ا" || s == "و" || s == "ي" || s == "ع" }
+    @inline(__always)
+    private static func isArabicVowel(_ s: UInt32) -> Bool {
+        s == 0x627 || s == 0x648 || s == 0x64A || s == 0x639  // ا و ي ع
+    }
 
-    private static func substitution(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Double {
+    @inline(__always)
+    private static func substitution(_ a: UInt32, _ b: UInt32) -> Double {
         if a == b { return 0 }
         if isLatinVowel(a), isLatinVowel(b) {
-            switch (min(a.value, b.value), max(a.value, b.value)) {
+            switch (min(a, b), max(a, b)) {
             case (0x65, 0x69), (0x6F, 0x75), (0x69, 0x79), (0x75, 0x77): return 0.2  // e/i o/u i/y u/w
             case (0x61, 0x65): return 0.3  // a/e
             default: return 0.5
@@ -234,9 +260,10 @@ enum Spelling {
         return 1
     }
 
-    private static func weight(_ s: Unicode.Scalar) -> Double {
+    @inline(__always)
+    private static func weight(_ s: UInt32) -> Double {
         if isLatinVowel(s) { return 0.3 }
-        if s == "h" { return 0.5 }
+        if s == 0x68 { return 0.5 }
         if isArabicVowel(s) { return 0.7 }
         return 1
     }

@@ -12,6 +12,7 @@ extension ReportRenderer {
         let tables = tables(for: events)
         let places = placeCounts(events)
         let reference = Tally.table(events, grouping: Grouping(period: period, from: from, to: to))
+        let byID = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [String] = []
 
         out.append(strings.string(definition.title))
@@ -45,7 +46,17 @@ extension ReportRenderer {
             out.append("")
             out.append(strings.string("period.heading", ["period": capitalizedFirst(label(key))]))
             out.append(headline(key, figures: totals, places: places[key] ?? 0))
+            if let previous = reference.periodTotals.last(where: { $0.period < key }) {
+                out.append(change(from: previous, to: totals))
+            }
             guard totals.incidents > 0 else { continue }
+            if let line = mostAffected(in: key, events: events) { out.append(line) }
+            for id in reference.total(of: key)?.events ?? [] {
+                guard let event = byID[id], event.killed.sourcesDisagree || event.injured.sourcesDisagree else {
+                    continue
+                }
+                out.append(disagreement(event))
+            }
             for (section, table) in detailed {
                 out.append("")
                 out.append(strings.string(section.title))
@@ -73,6 +84,84 @@ extension ReportRenderer {
         if !reference.outOfRange.isEmpty { out.append("- " + counted("note.out_of_range", reference.outOfRange.count)) }
         out.append("- " + strings.string("note.method", ["open": strings.string("cell.open")]))
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// "Change from November 2017: incidents +3, killed +21, injured −4."
+    func change(from previous: TallyRow, to now: Figures) -> String {
+        func signed(_ n: Int) -> String {
+            n > 0
+                ? strings.string("sign.plus") + number(n)
+                : n < 0 ? strings.string("sign.minus") + number(-n) : number(0)
+        }
+        let was = previous.figures
+        return strings.string(
+            "change",
+            [
+                "previous": label(previous.period), "incidents": signed(now.incidents - was.incidents),
+                "killed": signed(now.killedLow - was.killedLow), "injured": signed(now.injuredLow - was.injuredLow),
+            ])
+    }
+
+    /// The three places with the most killed (low figures) in the period, then most incidents.
+    func mostAffected(in key: PeriodKey, events: [Event]) -> String? {
+        let table = Tally.table(
+            events, grouping: Grouping(period: period, dimensions: [.place], from: key.start, to: key.end))
+        let ranked = table.rows.filter { $0.figures.incidents > 0 && !$0.groups[0].isUnknown }.sorted { a, b in
+            if a.figures.killedLow != b.figures.killedLow { return a.figures.killedLow > b.figures.killedLow }
+            if a.figures.incidents != b.figures.incidents { return a.figures.incidents > b.figures.incidents }
+            return collatorCompare(displayName(a.groups[0]), displayName(b.groups[0])) < 0
+        }
+        guard !ranked.isEmpty else { return nil }
+        let items = ranked.prefix(3).map { row in
+            strings.string(
+                "most_affected.item",
+                [
+                    "place": inSentence(displayName(row.groups[0])), "killed": counted("killed", row.figures.killedLow),
+                ])
+        }
+        return strings.string("most_affected", ["list": items.joined(separator: strings.string("list.separator"))])
+    }
+
+    /// "Sources disagree on Maar Shurin, 18 December 2017: ar-301#1 killed 18, injured ≥20; en-102#1 …"
+    func disagreement(_ event: Event) -> String {
+        let place = inSentence(displayName(Dimension.place.value(of: event, districtOfPlace: [:])))
+        let date = event.date.map { capitalizedFirst(label(Period.day.containing($0))) } ?? ""
+        let reports = event.reports.map { r in
+            strings.string(
+                "disputed.report",
+                [
+                    "report": inSentence(Event.reportID(r)), "killed": countText(r.killed),
+                    "injured": countText(r.injured),
+                ])
+        }
+        return strings.string(
+            "disputed.item",
+            [
+                "place": place, "date": date, "reports": reports.joined(separator: strings.string("list.separator")),
+                "killed": countText(Count(low: event.killed.low, high: event.killed.high)),
+                "injured": countText(Count(low: event.injured.low, high: event.injured.high)),
+            ])
+    }
+
+    /// A name or id inside a sentence of the report's language, isolated when its direction may differ: any
+    /// name in a right-to-left language, right-to-left names in the others.
+    func inSentence(_ text: String) -> String {
+        let language = locale.split(whereSeparator: { $0 == "_" || $0 == "-" }).first.map(String.init) ?? locale
+        if ["ar", "he", "fa", "ur", "ps", "ckb"].contains(language) { return "\u{2068}\(text)\u{2069}" }
+        return TextTable.isolated(text)
+    }
+
+    /// A figure as sources give it, in the locale's digits: `18`, `≥16`, `3–5`, `?`.
+    func countText(_ c: Count) -> String {
+        // Words from the strings file rather than ≥ and ≤: those are mirrored in right-to-left text, so in an
+        // Arabic sentence "≥16" would be drawn as "≤16".
+        switch (c.low, c.high) {
+        case (nil, nil): return strings.string("count.unknown")
+        case (let l?, let h?) where l == h: return number(l)
+        case (let l?, let h?): return strings.string("count.range", ["low": number(l), "high": number(h)])
+        case (let l?, nil): return strings.string("count.at_least", ["n": number(l)])
+        case (nil, let h?): return strings.string("count.at_most", ["n": number(h)])
+        }
     }
 
     func column(_ name: String) -> String { strings.string("column.\(name)") }

@@ -173,3 +173,46 @@ import Testing
         #expect(longSum == wideSum)
     }
 }
+
+@Suite struct EventListingTests {
+    @Test func tsvTracesEveryBound() throws {
+        let rows = try TSVReader.records(EventListing.tsv(Fixture.events)).map(\.fields)
+        #expect(rows[0] == EventListing.columns)
+        let merged = try #require(rows.first { $0[0] == "ar-301#1" })
+        let field = Dictionary(uniqueKeysWithValues: zip(EventListing.columns, merged))
+        #expect(field["reports"] == "ar-301#1;en-102#1")
+        #expect(field["killed_low"] == "18" && field["killed_high"] == "18" && field["killed_low_source"] == "ar-301#1")
+        #expect(field["injured_low"] == "25" && field["injured_low_source"] == "en-102#1")
+        #expect(field["disputed"] == "yes")
+        #expect(field["reasons"]?.contains("same place C3978") == true)
+        #expect(rows.count == 1 + 7)
+    }
+
+    @Test func explainNamesReportsAndReasons() {
+        let text = EventListing.explain(Fixture.events)
+        #expect(text.contains("ar-301#1  2017-12-18..2017-12-19  Maar Shurin [C3978], Idlib"))
+        #expect(text.contains("  en-102#1  2017-12-19  killed ≥16  injured 25  place \"Maarshourin\""))
+        #expect(text.contains("  why: en-102#1 joined: same place C3978, dates 2017-12-18 and 2017-12-19 within 1 day"))
+        #expect(text.contains("en-103#1  undated"))
+    }
+}
+
+@Suite struct TextDetailsTests {
+    @Test func changeMostAffectedAndDisagreements() throws {
+        let text = try Fixture.renderer("en").text(for: Fixture.events)
+        #expect(text.contains("Change from November 2017: incidents +3, killed +21, injured +26 (low figures)."))
+        #expect(text.contains("Most affected: Maar Shurin (18 killed), Tell Mardikh (2 killed), Atareb (1 killed)."))
+        #expect(
+            text.contains(
+                "Sources disagree on Maar Shurin, 18 December 2017: ar-301#1 killed 18 injured ≥20, "
+                    + "en-102#1 killed ≥16 injured 25; counted as killed 18, injured 25."))
+    }
+
+    /// ≥ and ≤ are mirrored in right-to-left text and would invert a bound: Arabic uses words.
+    @Test func noMirroredComparisonSignsInArabic() throws {
+        let text = try Fixture.renderer("ar").text(for: Fixture.events)
+        #expect(!text.contains("≥") && !text.contains("≤"))
+        #expect(text.contains("١٦ على الأقل"))
+        #expect(text.contains("\u{2068}Tell Mardikh\u{2069}"))
+    }
+}

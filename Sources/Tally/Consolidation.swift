@@ -18,11 +18,36 @@ public struct Consolidation: Sendable {
     public var districtOfPlace: [String: String]
     /// The largest gap in days between the dates of two reports of one event.
     public var maxDayGap: Int
+    /// A person's joins and splits, applied over the rule.
+    public var decisions: EventDecisions
 
     /// Creates a consolidation rule.
-    public init(districtOfPlace: [String: String] = [:], maxDayGap: Int = 1) {
+    public init(districtOfPlace: [String: String] = [:], maxDayGap: Int = 1, decisions: EventDecisions = .init()) {
         self.districtOfPlace = districtOfPlace
         self.maxDayGap = maxDayGap
+        self.decisions = decisions
+    }
+
+    /// Decisions that could not be applied (a join of reports kept apart, or naming a report not in the input),
+    /// with the reason, for the user.
+    public func unappliedDecisions(for incidents: [Incident]) -> [String] {
+        let ids = Set(incidents.map(Event.reportID))
+        var out: [String] = []
+        for d in decisions.decisions {
+            for id in [d.first, d.second] where !ids.contains(id) {
+                out.append("\(d.origin): \(d.kind.rawValue) names \(id), which is not among the reports")
+            }
+        }
+        let events = self.events(from: incidents)
+        let eventOf = Dictionary(
+            events.flatMap { e in e.reports.map { (Event.reportID($0), e.id) } },
+            uniquingKeysWith: { a, _ in a })
+        for d in decisions.decisions where d.kind == .join {
+            if let a = eventOf[d.first], let b = eventOf[d.second], a != b {
+                out.append("\(d.origin): join \(d.first) \(d.second) not applied: it would join reports kept apart")
+            }
+        }
+        return out
     }
 
     /// The events made of `incidents`, in date, document, index order of their first reports.
@@ -51,7 +76,27 @@ public struct Consolidation: Sendable {
                 for key in keys { byKey[key, default: []].append(groups.count - 1) }
             }
         }
+        applyJoins(&groups, &reasons)
         return zip(groups, reasons).map { Event(reports: $0, reasons: $1) }
+    }
+
+    /// Merges the groups that `join` decisions connect, unless that would bring together reports kept apart.
+    private func applyJoins(_ groups: inout [[Incident]], _ reasons: inout [[String]]) {
+        for d in decisions.decisions where d.kind == .join {
+            guard let a = groups.firstIndex(where: { $0.contains { Event.reportID($0) == d.first } }),
+                let b = groups.firstIndex(where: { $0.contains { Event.reportID($0) == d.second } }), a != b
+            else { continue }
+            let conflict = groups[a].contains { x in
+                groups[b].contains { y in decisions.isApart(Event.reportID(x), Event.reportID(y)) != nil }
+            }
+            if conflict { continue }
+            let (keep, drop) = (min(a, b), max(a, b))
+            groups[keep] += groups[drop]
+            reasons[keep] += reasons[drop]
+            reasons[keep].append("\(d.second) joined: decision \(d.origin) (join \(d.first) \(d.second))")
+            groups.remove(at: drop)
+            reasons.remove(at: drop)
+        }
     }
 
     private func district(_ r: Incident) -> String? {
@@ -85,6 +130,7 @@ public struct Consolidation: Sendable {
     }
 
     func pairReason(_ a: Incident, _ b: Incident) -> String? {
+        if decisions.isApart(Event.reportID(a), Event.reportID(b)) != nil { return nil }
         guard a.document != b.document, let da = a.date, let db = b.date else { return nil }
         let gap = abs(da.dayNumber - db.dayNumber)
         guard gap <= maxDayGap else { return nil }

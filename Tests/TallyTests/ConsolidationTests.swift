@@ -93,3 +93,44 @@ import Testing
         #expect(events.map(\.id) == ["a#1", "b#1"])
     }
 }
+
+@Suite struct EventDecisionsTests {
+    let reports = [
+        incident("a", date: "2017-12-19", place: "X", placeID: "C1"),
+        incident("b", date: "2017-12-19", place: "X", placeID: "C1"),
+        incident("c", date: "2017-12-25", place: "X", placeID: "C1"),
+    ]
+
+    @Test func apartSplitsAndJoinJoins() throws {
+        let decisions = try EventDecisions(
+            parsing: """
+                # checked by hand
+                apart a#1 b#1
+                join  c#1 b#1   # same strike, published late
+                """, origin: "decisions.txt")
+        let rule = Consolidation(decisions: decisions)
+        let events = rule.events(from: reports)
+        #expect(events.map { $0.reports.map(Event.reportID) } == [["a#1"], ["b#1", "c#1"]])
+        #expect(events[1].reasons == ["b#1 joined: decision decisions.txt:3 (join c#1 b#1)"])
+        #expect(rule.unappliedDecisions(for: reports).isEmpty)
+    }
+
+    @Test func apartWinsOverJoin() throws {
+        let decisions = try EventDecisions(parsing: "apart a#1 c#1\njoin a#1 c#1\njoin a#1 x#9", origin: "d")
+        let rule = Consolidation(decisions: decisions)
+        #expect(rule.events(from: reports).count == 2)
+        #expect(
+            rule.unappliedDecisions(for: reports) == [
+                "d:3: join names x#9, which is not among the reports",
+                "d:2: join a#1 c#1 not applied: it would join reports kept apart",
+            ])
+    }
+
+    @Test func parseErrors() {
+        #expect(throws: EventDecisions.ParseError.self) { try EventDecisions(parsing: "merge a#1 b#1", origin: "d") }
+        let error = #expect(throws: EventDecisions.ParseError.self) {
+            try EventDecisions(parsing: "\njoin a#1", origin: "d")
+        }
+        #expect(error?.description == "d:2: expected 'join REPORT REPORT' (reports as document#index)")
+    }
+}

@@ -39,6 +39,12 @@ struct DateFinder: Sendable {
             guard k < tokens.count else { return k }
             let key = tokens[k].key
             if [",", ".", "-", "/", "de", "of", "del", "di", "the"].contains(key) { return k + 1 }
+            // Arabic "15 من شهر حزيران": "of the month of".
+            if key == "من" {
+                if k + 1 < tokens.count, tokens[k + 1].key == "شهر" { return k + 2 }
+                return k + 1
+            }
+            if key == "شهر" { return k + 1 }
             return k
         }
         while i < tokens.count {

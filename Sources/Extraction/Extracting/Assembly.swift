@@ -227,7 +227,9 @@ extension DocumentAnalysis {
             if let l = low, let h = high, l > h { low = h }
             return Count(low: low, high: high, text: text)
         }
-        let main = figures.max { ($0.low ?? $0.high ?? 0, $0.order) < ($1.low ?? $1.high ?? 0, $1.order) }!
+        // The first figure the document gives for the incident is its main one; later ones are often totals
+        // for a wider area or period.
+        let main = figures.min { $0.order < $1.order }!
         return Count(low: main.low, high: main.high, text: text)
     }
 

@@ -123,6 +123,16 @@ extension DocumentAnalysis {
             uniquingKeysWith: { a, _ in a })
         var consumed: Set<Int> = []
         for (ai, amount) in amounts.enumerated() where !consumed.contains(ai) {
+            // "including five children": part of a toll stated just before, not a toll of its own.
+            let start = amount.tokens.lowerBound
+            if rules.subgroups.contains(where: { p in
+                (0...2).contains { gap in
+                    start - gap >= 0 && TokenMatch.matchesEnding(p, tokens, at: start - gap, clitics: rules.clitics) != nil
+                        && (start - gap..<start).allSatisfy { tokens[$0].kind != .number }
+                }
+            }) {
+                continue
+            }
             var low: Int? = amount.bounds?.low ?? amount.value
             var high: Int? = amount.bounds?.high ?? amount.value
             var span = amount.tokens
@@ -198,7 +208,7 @@ extension DocumentAnalysis {
         var forward: (Figure.Category?, Range<Int>, Int)? = nil
         var words = 0
         var k = span.upperBound
-        scan: while k < tokens.count, words < 7 {
+        scan: while k < tokens.count, words < rules.forwardWindow {
             let t = tokens[k]
             if amountTokens.contains(k) { break }
             if t.kind == .punctuation {
@@ -207,6 +217,15 @@ extension DocumentAnalysis {
                 continue
             }
             if rules.conjunctions.contains(t.key) { break }
+            // "16 people, including five children, were killed": read past the parenthesis.
+            if let n = rules.subgroups.lazy.compactMap({ TokenMatch.matches($0, tokens, at: k, clitics: self.rules.clitics) }).first {
+                var j = k + n
+                while j < tokens.count, j - k < 12, ![",", "-", ")", "—", ";", "."].contains(tokens[j].key) { j += 1 }
+                guard j < tokens.count, [",", "-", ")", "—"].contains(tokens[j].key) else { break }
+                k = j + 1
+                words += 1
+                continue
+            }
             for p in rules.combined {
                 if let n = TokenMatch.matches(p, tokens, at: k, clitics: rules.clitics) {
                     forward = (nil, k..<(k + n), words)

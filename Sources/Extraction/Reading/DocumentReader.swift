@@ -57,8 +57,9 @@ public struct DocumentReader: Sendable {
         let english = ruleSets.first { $0.language == "en" }
         for r in ruleSets {
             // Datelines in any language's pages are often in English or Arabic too.
-            let locales = r.icuLocales + ["en"]
-            let vocab = DateVocabulary(locales: locales, rules: [r] + (english.map { [$0] } ?? []))
+            let locales = r.icuLocales + ["en", "ar"]
+            let arabic = ruleSets.first { $0.language == "ar" }
+            let vocab = DateVocabulary(locales: locales, rules: [r] + [english, arabic].compactMap { $0 })
             finders[r.language] = DateFinder(vocabulary: vocab, relative: [], clitics: r.clitics)
         }
         datelineFinders = finders
@@ -218,9 +219,12 @@ public struct DocumentReader: Sendable {
             if t.isEmpty { continue }
             lines += 1
             if lines > 15 { break }
+            // An archived copy's " date 2017-04" line (possibly followed by text): month precision at best.
             if t.hasPrefix("date "), archive == nil {
-                let parts = t.dropFirst(5).split(separator: "-")
-                if parts.count >= 2, let y = Int(parts[0]), let m = Int(parts[1]), let d = CivilDate(year: y, month: m, day: 1) {
+                let tk = Tokenizer.tokens(of: String(t.prefix(20)))
+                if tk.count >= 4, tk[1].kind == .number, tk[2].key == "-", let y = tk[1].number, let m = tk[3].number,
+                    let d = CivilDate(year: y, month: m, day: 1)
+                {
                     archive = DateReference(date: d, precision: .month)
                     continue
                 }
@@ -249,6 +253,15 @@ public struct DocumentReader: Sendable {
                 return date
             }
         }
+        // "/201907/22/": year and month in one number, then the day.
+        for i in tokens.indices where tokens[i].kind == .number && tokens[i].key.count == 6 {
+            let k = Array(tokens[i].key)
+            guard i + 2 < tokens.count, tokens[i + 1].key == "/", tokens[i + 2].key.count <= 2,
+                let y = Int(String(k[0..<4])), (1990...2035).contains(y), let m = Int(String(k[4..<6])),
+                let d = tokens[i + 2].number, let date = CivilDate(year: y, month: m, day: d)
+            else { continue }
+            return date
+        }
         for t in tokens where t.kind == .number && t.key.count == 8 {
             let k = Array(t.key)
             if let y = Int(String(k[0..<4])), (1990...2035).contains(y), let m = Int(String(k[4..<6])),
@@ -276,13 +289,19 @@ public struct DocumentReader: Sendable {
             let key = line[..<colon]
             guard !key.isEmpty, key.count <= 24, key.first!.isLetter,
                 key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
-                key.allSatisfy({ $0.isASCII })
+                key.allSatisfy({ $0.isASCII }),
+                key.allSatisfy({ !$0.isLetter || $0.isUppercase }) || knownHeaderKeys.contains(key.lowercased())
             else { return ([], text) }
             headers.append((key.lowercased(), line[line.index(after: colon)...].trimmingSpaces))
             index = next
         }
         return ([], text)
     }
+
+    /// Header keys accepted in any case; other keys must be written in capitals (`URL:`, `SOURCE:`), so a
+    /// first line of prose such as "Warning: ..." is not taken for a header.
+    static let knownHeaderKeys: Set<String> = ["url", "source", "lang", "language", "date", "published", "title", "id",
+        "author", "dateline"]
 
     static func stem(of fileName: String) -> String {
         let base = fileName.split(separator: "/").last.map(String.init) ?? fileName

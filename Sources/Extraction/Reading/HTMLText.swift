@@ -183,7 +183,7 @@ enum MarkdownText {
             while t.first == ">" { t = t.dropFirst().drop { $0 == " " } }
             if t.first == "#" {
                 t = t.drop { $0 == "#" }.drop { $0 == " " }
-                if title == nil { title = String(t).trimmingSpaces }
+                if title == nil { title = inline(String(t)).trimmingSpaces }
             }
             if t.hasPrefix("- ") || t.hasPrefix("* ") || t.hasPrefix("+ ") { t = t.dropFirst(2) }
             if t.allSatisfy({ $0 == "-" || $0 == "=" || $0 == "*" || $0 == "_" }) && !t.isEmpty { t = "" }

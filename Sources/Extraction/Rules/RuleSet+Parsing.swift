@@ -121,6 +121,7 @@ extension RuleSet {
             case "compound_heads": compoundHeads.formUnion(phrase)
             case "elisions": elisions.formUnion(phrase)
             case "date_blockers": dateBlockers.append(phrase)
+            case "subgroups": subgroups.append(phrase)
             case "locale":
                 switch lhs {
                 case "icu": icuLocales = try need("ICU locale ids").split(separator: ",").map { String($0).trimmingSpaces }
@@ -130,8 +131,12 @@ extension RuleSet {
                         throw RuleSetError(line: lineNumber, message: "apostrophe must be 'suffix' or 'join'")
                     }
                     apostropheSuffix = v == "suffix"
+                case "window":
+                    let n = try int(try need("a number of words"))
+                    guard (1...30).contains(n) else { throw RuleSetError(line: lineNumber, message: "window must be 1-30") }
+                    forwardWindow = n
                 default:
-                    throw RuleSetError(line: lineNumber, message: "[locale] takes 'icu = ...' or 'apostrophe = ...'")
+                    throw RuleSetError(line: lineNumber, message: "[locale] takes 'icu = ...', 'apostrophe = ...' or 'window = ...'")
                 }
             default:
                 throw RuleSetError(line: lineNumber, message: "unhandled section [\(section)]")
@@ -142,7 +147,7 @@ extension RuleSet {
     static let sections: Set<String> = [
         "killed", "injured", "combined", "victims", "quantifiers", "vague", "numbers", "place_cues", "context",
         "directions", "governorates", "perpetrators", "weapons", "attacks", "relative_dates", "background",
-        "clause_breaks", "not_places", "months", "weekdays", "no_casualties", "clitics", "locale", "stopwords", "conjunctions", "compound_heads", "elisions", "date_blockers",
+        "clause_breaks", "not_places", "months", "weekdays", "no_casualties", "clitics", "locale", "stopwords", "conjunctions", "compound_heads", "elisions", "date_blockers", "subgroups",
     ]
 
     /// Comments: a line whose first non-space character is `#`; after an `=`, everything from `#` on;

@@ -70,6 +70,11 @@ public struct RuleSet: Sendable, Hashable {
     public var apostropheSuffix: Bool
     /// Words after which a date starts a period rather than naming a day ("since", "منذ", "depuis").
     public var dateBlockers: [Phrase]
+    /// Words that introduce part of a count ("including", "بينهم", "dont"): the numbers after them are not
+    /// separate tolls.
+    public var subgroups: [Phrase]
+    /// How many words after a number a casualty word may stand (German puts the verb last: larger).
+    public var forwardWindow: Int
     /// Frequent function words, counted to recognise the language of a document.
     public var stopwords: Set<String>
 
@@ -105,6 +110,8 @@ public struct RuleSet: Sendable, Hashable {
         elisions = []
         apostropheSuffix = false
         dateBlockers = []
+        subgroups = []
+        forwardWindow = 7
     }
 
     public static func == (a: RuleSet, b: RuleSet) -> Bool { a.description == b.description }

@@ -94,7 +94,9 @@ public struct ReconciliationQuery: Sendable, Hashable {
         case nil, .null?:
             break
         case .number(let n)?:
-            guard n == n.rounded(), n >= 1 else { throw bad("limit must be a whole number of at least 1", "found \(n)") }
+            guard n == n.rounded(), n >= 1 else {
+                throw bad("limit must be a whole number of at least 1", "found \(n)")
+            }
             result.limit = n > Double(maximumLimit) ? maximumLimit : Int(n)
         case .string(let s)? where Int(s) != nil:
             guard let n = Int(s), n >= 1 else { throw bad("limit must be a whole number of at least 1", "found \(s)") }

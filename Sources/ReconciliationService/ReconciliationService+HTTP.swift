@@ -107,7 +107,8 @@ extension ReconciliationService {
             if let callback, !Self.isJavaScriptIdentifier(callback) {
                 throw ReconciliationError(
                     .badRequest, "callback must be a JavaScript identifier",
-                    details: "letters, digits, _, $ and dots, not starting with a digit; found '\(callback.prefix(40))'")
+                    details: "letters, digits, _, $ and dots, not starting with a digit; "
+                        + "found '\(callback.prefix(40))'")
             }
             let answer: [UInt8]
             if let queriesJSON {
@@ -161,7 +162,9 @@ extension ReconciliationService {
     private func baseURL(_ request: Request) -> String? {
         if let url = configuration.publicURL { return url }
         guard let host = request.head.authority, !host.isEmpty,
-              host.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && !"/\"<>\\".unicodeScalars.contains($0) })
+              host.unicodeScalars.allSatisfy({
+                  $0.isASCII && $0.value > 0x20 && !"/\"<>\\".unicodeScalars.contains($0)
+              })
         else { return nil }
         return "http://\(host)"
     }
@@ -170,7 +173,8 @@ extension ReconciliationService {
         guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 100,
               !("0"..."9").contains(first) else { return false }
         return text.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_$.".unicodeScalars.contains($0)
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "_$.".unicodeScalars.contains($0)
         }
     }
 

@@ -37,7 +37,8 @@ enum HTTPClient {
         _ port: Int, _ target: String, body: [UInt8],
         contentType: String = "application/x-www-form-urlencoded"
     ) async throws -> HTTPReply {
-        try await perform(port, request(port: port, method: "POST", target: target, headers: ["Content-Type": contentType], body: body))
+        let bytes = request(port: port, method: "POST", target: target, headers: ["Content-Type": contentType], body: body)
+        return try await perform(port, bytes)
     }
 
     /// A form-encoded body `queries=<json>`, the way OpenRefine posts a batch.
@@ -46,12 +47,13 @@ enum HTTPClient {
     }
 
     static func encode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
-        allowed.insert(charactersIn: "-._*")
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._*")
         return text.addingPercentEncoding(withAllowedCharacters: allowed)!
     }
 
-    static func request(port: Int, method: String, target: String, headers: [String: String], body: [UInt8]) -> [UInt8] {
+    static func request(
+        port: Int, method: String, target: String, headers: [String: String], body: [UInt8]
+    ) -> [UInt8] {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         if method == "POST" { head += "Content-Length: \(body.count)\r\n" }
@@ -130,7 +132,8 @@ enum HTTPClient {
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = value
         }
         var body = Array(bytes[(end + 4)...])
         if headers["transfer-encoding"]?.lowercased() == "chunked" {

@@ -33,7 +33,8 @@ struct ReconciliationHTTPTests {
                  "q1": {"query": "Duma"},
                  "q2": {"query": "Duma", "properties": [{"pid": "context", "v": "Hama"}]},
                  "q3": {"query": "Duma", "properties": [{"pid": "governorate", "v": "Rural Damascus"}]},
-                 "q4": {"query": "Duma", "type": "community", "properties": [{"pid": "governorate", "v": {"id": "SY05", "name": "Hama"}}]}}
+                 "q4": {"query": "Duma", "type": "community",
+                        "properties": [{"pid": "governorate", "v": {"id": "SY05", "name": "Hama"}}]}}
                 """
             let reply = try await HTTPClient.post(port, "/reconcile", body: queriesForm(batch))
             #expect(reply.status == 200, "\(reply.text)")
@@ -99,7 +100,8 @@ struct ReconciliationHTTPTests {
             let batch = #"{"q0": {"query": "Maar Shoureen"}, "q1": {"query": "Duma", "limit": 2}}"#
             let form = try await HTTPClient.post(port, "/reconcile", body: queriesForm(batch))
             let url = try await HTTPClient.get(port, "/reconcile?queries=" + HTTPClient.encode(batch))
-            let json = try await HTTPClient.post(port, "/reconcile", body: Array(batch.utf8), contentType: "application/json")
+            let json = try await HTTPClient.post(
+                port, "/reconcile", body: Array(batch.utf8), contentType: "application/json")
             #expect(form.status == 200)
             #expect(url.status == 200)
             #expect(json.status == 200)
@@ -187,7 +189,8 @@ struct ReconciliationHTTPTests {
             #expect((tooMany.object?["details"] as? String)?.contains("1001 queries") == true, "\(tooMany.text)")
 
             let padding = String(repeating: "x", count: 1_200_000)
-            let huge = try await HTTPClient.post(port, "/reconcile", body: queriesForm(#"{"q0": {"query": "\#(padding)"}}"#))
+            let huge = try await HTTPClient.post(
+                port, "/reconcile", body: queriesForm(#"{"q0": {"query": "\#(padding)"}}"#))
             #expect(huge.status == 413)
             #expect((huge.object?["error"] as? String)?.contains("too large") == true)
 
@@ -239,8 +242,8 @@ struct ReconciliationHTTPTests {
             #expect((badEscape.object?["error"] as? String)?.contains("form encoding") == true)
             let invalidUTF8 = try await HTTPClient.get(port, "/reconcile?queries=%FF%FE")
             #expect(invalidUTF8.status == 400)
-            let multipart = try await HTTPClient.post(port, "/reconcile", body: Array("x".utf8), contentType: "text/csv")
-            #expect(multipart.status == 415)
+            let csv = try await HTTPClient.post(port, "/reconcile", body: Array("x".utf8), contentType: "text/csv")
+            #expect(csv.status == 415)
             #expect(try await HTTPClient.get(port, "/reconcile").status == 200)
         }
     }

@@ -5,7 +5,8 @@ import Toponyms
 /// The parts of a request read without HTTP: form encoding and the checks of a batch.
 @Suite struct RequestParsingTests {
     @Test func formDecodingTurnsPlusIntoSpaceAndDecodesEscapes() throws {
-        let fields = try FormDecoding.fields(Array("queries=%7B%22q0%22%7D&name=Maar+Shurin&ar=%D9%85%D8%B9%D8%B1&flag".utf8))
+        let form = "queries=%7B%22q0%22%7D&name=Maar+Shurin&ar=%D9%85%D8%B9%D8%B1&flag"
+        let fields = try FormDecoding.fields(Array(form.utf8))
         #expect(fields.map(\.0) == ["queries", "name", "ar", "flag"])
         #expect(FormDecoding.first("queries", in: fields) == #"{"q0"}"#)
         #expect(FormDecoding.first("name", in: fields) == "Maar Shurin")

@@ -54,11 +54,24 @@ struct ServeCommand: AsyncParsableCommand {
         let service = ReconciliationService(gazetteer: gazetteer)
         let host = self.host
         let count = gazetteer.places.count
-        try await service.serve(host: host, port: port, untilSignalled: true) { port in
-            let shown = host.contains(":") ? "[\(host)]" : host
-            let line = "gazette serve: \(count) places; add http://\(shown):\(port)/reconcile to OpenRefine "
-                + "(Ctrl-C stops)\n"
-            FileHandle.standardError.write(Data(line.utf8))
+        do {
+            try await service.serve(host: host, port: port, untilSignalled: true) { port in
+                let shown = host.contains(":") ? "[\(host)]" : host
+                let line = "gazette serve: \(count) places; add http://\(shown):\(port)/reconcile to OpenRefine "
+                    + "(Ctrl-C stops)\n"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+        } catch {
+            let text = "\(error)"
+            let hint = text.contains("in use")
+                ? "another program listens on port \(port): choose another with --port"
+                : "check --host (an address or name of this machine, e.g. 127.0.0.1) and --port"
+            throw ServeFailure(description: "cannot serve on \(host):\(port): \(text); \(hint)")
         }
     }
+}
+
+/// The server could not start or stopped on an error; says what to change.
+private struct ServeFailure: Error, CustomStringConvertible {
+    var description: String
 }

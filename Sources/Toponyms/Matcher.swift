@@ -45,9 +45,14 @@ public final class Matcher {
     public static let maximumNameLength = 150
     /// Posting lists longer than this are skipped when collecting fuzzy candidates: they say little and would make
     /// the cost of a name grow with the gazetteer.
-    static let postingCap = 1_500
+    static let postingCap = 1_000
     /// At most this many fuzzy candidates are scored with the edit distance.
-    static let fuzzyCandidates = 120
+    static let fuzzyCandidates = 80
+    /// At most this many places of one key are weighed: beyond it a name is ambiguous anyway, and the cost of a
+    /// name must not grow with the gazetteer.
+    static let candidateLimit = 24
+    /// The memo tables are emptied when they reach this many entries, which bounds memory on endless input.
+    static let cacheLimit = 50_000
 
     struct Context {
         /// Admin unit P-codes the context names (the most specific ones), empty when it names none.
@@ -81,6 +86,7 @@ public final class Matcher {
     public func key(_ name: String) -> NameKey {
         if let cached = keyCache[name] { return cached }
         let key = NameKey(name)
+        if keyCache.count >= Self.cacheLimit { keyCache.removeAll(keepingCapacity: true) }
         keyCache[name] = key
         return key
     }
@@ -94,6 +100,7 @@ public final class Matcher {
         let memo = name + "\u{0}" + context
         if let cached = matchCache[memo] { return cached }
         let result = resolve(name, context: context)
+        if matchCache.count >= Self.cacheLimit { matchCache.removeAll(keepingCapacity: true) }
         matchCache[memo] = result
         return result
     }
@@ -110,7 +117,7 @@ public final class Matcher {
         if key.compact.isEmpty { return unmatched(name, context, "empty name") }
         let ctx = parseContext(context)
         func inContext(_ ids: [Int32]) -> [Int32] {
-            ctx.units.isEmpty ? ids : ids.filter { isInside(gazetteer.places[Int($0)], ctx.units) }
+            ctx.units.isEmpty ? ids : ids.filter { isInside($0, ctx.units) }
         }
 
         var layer = ""
@@ -119,13 +126,15 @@ public final class Matcher {
         if let all = index.exactIndex[key.compact], !inContext(all).isEmpty {
             layer = "exact"
             nationwide = all
-            scored = inContext(all).map { Scored(place: $0, score: 1, why: "exact:\(key.compact)", sure: true) }
+            scored = inContext(all).prefix(Self.candidateLimit).map {
+                Scored(place: $0, score: 1, why: "exact:\(key.compact)", sure: true)
+            }
         } else {
             let all = Array(Set((index.bareIndex[key.bare] ?? []) + (index.bareIndex[key.compact] ?? []))).sorted()
             if !inContext(all).isEmpty {
                 layer = "article"
                 nationwide = all
-                scored = inContext(all).map {
+                scored = inContext(all).prefix(Self.candidateLimit).map {
                     Scored(place: $0, score: 0.97, why: "article:\(key.bare)", sure: true)
                 }
             }
@@ -163,18 +172,19 @@ public final class Matcher {
         }
         // A name many communities share ("Mansura", "Jdideh") is not decided by a governorate alone: the text
         // may mean a hamlet the gazetteer lacks. Only a well-known town (one other gazetteers spell) stays sure.
-        let communities = Set(nationwide).filter { gazetteer.places[Int($0)].kind == .community }
+        let communities = Set(nationwide).filter { index.kinds[Int($0)] == .community }
         if communities.count >= 3, ctx.units.allSatisfy({ $0.utf8.count == 4 }) {
             for i in scored.indices where index.prominence[Int(scored[i].place)] < 3 { scored[i].sure = false }
         }
         return decide(name, context, key, ctx, layer, scored)
     }
 
-    private func isInside(_ place: Place, _ units: [String]) -> Bool {
+    private func isInside(_ place: Int32, _ units: [String]) -> Bool {
+        let within = index.within[Int(place)]
         for unit in units {
-            if Gazetteer.place(place, isWithin: unit) { return true }
+            if within.contains(unit) { return true }
             // An admin unit that contains the context's unit ("Idlib" in "Ariha, Idlib").
-            if place.kind != .community, unit.hasPrefix(place.id) { return true }
+            if index.kinds[Int(place)] != .community, unit.hasPrefix(index.ids[Int(place)]) { return true }
         }
         return false
     }
@@ -200,13 +210,20 @@ public final class Matcher {
         }
         var out: [Scored] = []
         var nationwide: [Int32] = []
-        for id in ids.sorted() {
+        var considered = ids.sorted()
+        if considered.count > Self.candidateLimit {
+            // Weigh the places inside the context first; the count still tells how common the name is.
+            let inside = considered.filter { ctx.units.isEmpty || isInside($0, ctx.units) }
+            nationwide = considered
+            considered = Array(inside.prefix(Self.candidateLimit))
+        }
+        for id in considered {
             let (sim, sameScript) = spelling(key, id, skeletons: key.skeletons)
             let short = (hitSkeleton[id]?.utf8.count ?? 0) <= 2
             // Two consonants say little: "Has" and "Hass" agree, "Sinaa" and "Suna" must not.
             if short && sim < 0.82 { continue }
-            nationwide.append(id)
-            guard ctx.units.isEmpty || isInside(gazetteer.places[Int(id)], ctx.units) else { continue }
+            if nationwide.count < ids.count { nationwide.append(id) }
+            guard ctx.units.isEmpty || isInside(id, ctx.units) else { continue }
             let sure = sameScript && sim >= (short ? 0.9 : 0.85)
             // A skeleton shared only across scripts (a Latin query, an Arabic name) is weak evidence.
             let score = sameScript ? 0.8 + 0.15 * sim : 0.83
@@ -227,7 +244,8 @@ public final class Matcher {
             for id in (index.skeletonIndex[s] ?? []) + (index.coreIndex[s] ?? []) where ids.insert(id).inserted { hit[id] = s }
         }
         var out: [Scored] = []
-        for id in ids.sorted() where ctx.units.isEmpty || isInside(gazetteer.places[Int(id)], ctx.units) {
+        let inside = ids.sorted().filter { ctx.units.isEmpty || isInside($0, ctx.units) }
+        for id in inside.prefix(Self.candidateLimit) {
             let agree = !key.qualifiers.isEmpty && index.names[Int(id)].contains { $0.qualifiers == key.qualifiers }
             out.append(Scored(place: id, score: agree ? 0.88 : 0.84, why: "qualifier:\(hit[id] ?? "")", sure: agree))
         }
@@ -269,8 +287,7 @@ public final class Matcher {
         let variants = key.skeletons.map { Array($0.utf8) }
         for (e, _) in pool.prefix(Self.fuzzyCandidates) {
             let entry = index.entries[Int(e)]
-            let place = gazetteer.places[Int(entry.place)]
-            if !ctx.units.isEmpty, !isInside(place, ctx.units) { continue }
+            if !ctx.units.isEmpty, !isInside(entry.place, ctx.units) { continue }
             let skeletonSim = variants.map { Skeleton.similarity($0, entry.skeleton) }.max() ?? 0
             guard skeletonSim >= 0.7 else { continue }
             let sameScript = entry.isArabic == key.isArabic
@@ -288,9 +305,10 @@ public final class Matcher {
     // MARK: - Deciding
 
     /// Whether `a` and `b` are one place for users: a community and the admin units of its name it lies in.
-    private func nested(_ a: Place, _ b: Place) -> Bool {
-        (b.kind != .community && Gazetteer.place(a, isWithin: b.id))
-            || (a.kind != .community && Gazetteer.place(b, isWithin: a.id))
+    private func nested(_ a: Int32, _ b: Int32) -> Bool {
+        let a = Int(a), b = Int(b)
+        return (index.kinds[b] != .community && index.within[a].contains(index.ids[b]))
+            || (index.kinds[a] != .community && index.within[b].contains(index.ids[a]))
     }
 
     private func decide(
@@ -302,14 +320,13 @@ public final class Matcher {
             if index.prominence[Int($0.place)] != index.prominence[Int($1.place)] {
                 return index.prominence[Int($0.place)] > index.prominence[Int($1.place)]
             }
-            return places[Int($0.place)].id < places[Int($1.place)].id
+            return index.ids[Int($0.place)] < index.ids[Int($1.place)]
         }
         // Group the candidates into places-for-users: a community and the units of its name it is the seat of.
         var groups: [[Scored]] = []
         for candidate in sorted {
-            let place = places[Int(candidate.place)]
             if let g = groups.firstIndex(where: { group in
-                group.contains { nested(places[Int($0.place)], place) }
+                group.contains { nested($0.place, candidate.place) }
             }) {
                 groups[g].append(candidate)
             } else {
@@ -321,7 +338,7 @@ public final class Matcher {
         let kindHint = key.kindHint
         func representative(_ group: [Scored]) -> Scored {
             func first(_ kind: Place.Kind) -> Scored? {
-                group.first { places[Int($0.place)].kind == kind && group[0].score - $0.score <= 0.05 }
+                group.first { index.kinds[Int($0.place)] == kind && group[0].score - $0.score <= 0.05 }
             }
             if let kind = kindHint, let hit = first(kind) { return hit }
             if saysCommunity, let hit = first(.community) { return hit }
@@ -406,6 +423,7 @@ public final class Matcher {
             for extra in ["SY01", "SY03"] where !units.contains(extra) { units.append(extra) }
         }
         result.units = units.sorted()
+        if contextCache.count >= Self.cacheLimit { contextCache.removeAll(keepingCapacity: true) }
         contextCache[context] = result
         return result
     }

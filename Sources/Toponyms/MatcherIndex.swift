@@ -30,6 +30,11 @@ public struct MatcherIndex: Sendable {
     let prominence: [Int]
     /// The keys of every name of every place, in place order.
     let names: [[NameKey]]
+    /// Per place: its id, its kind, and the ids of the admin units it lies in (itself included), for the cheap
+    /// containment tests of deciding and of contexts.
+    let ids: [String]
+    let kinds: [Place.Kind]
+    let within: [[String]]
 
     /// Indexes every name of every place of `gazetteer`.
     public init(gazetteer: Gazetteer) {
@@ -110,6 +115,15 @@ public struct MatcherIndex: Sendable {
         self.contextIndex = contextIndex
         prominence = gazetteer.places.map(\.alternateNames.count)
         self.names = names
+        ids = gazetteer.places.map(\.id)
+        kinds = gazetteer.places.map(\.kind)
+        within = gazetteer.places.map { place in
+            var units = [place.id]
+            for unit in [place.admin1, place.admin2, place.admin3] {
+                if let id = unit?.id, !id.isEmpty, !units.contains(id) { units.append(id) }
+            }
+            return units
+        }
     }
 
     static func bigrams(_ s: [UInt8]) -> [UInt16] {

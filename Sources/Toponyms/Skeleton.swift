@@ -6,115 +6,151 @@
 enum Skeleton {
     static let maxVariants = 4
 
+    /// One position of a skeleton: a symbol, or two alternatives (`second` 0 = the symbol is optional).
+    struct Slot {
+        var first: UInt8
+        var second: UInt8 = Slot.fixed
+        static let fixed: UInt8 = 0xFF
+    }
+
+    private static let gap = UInt8(ascii: ".")
+
     /// The skeleton variants of a name's words.
     static func variants(of tokens: [String]) -> [String] {
-        // Each position is a list of alternatives; the empty string drops the symbol.
-        var slots: [[String]] = []
-        for token in tokens {
-            slots.append(contentsOf: slotsOf(token))
-        }
-        var results: [[UInt8]] = [[]]
-        for slot in slots {
-            if slot.count == 1 {
-                for i in results.indices { results[i].append(contentsOf: Array(slot[0].utf8)) }
-                continue
-            }
-            var next: [[UInt8]] = []
-            for r in results {
-                for option in slot where next.count < maxVariants * 4 {
-                    next.append(r + Array(option.utf8))
-                }
-            }
-            results = next
-        }
+        var slots: [Slot] = []
+        for token in tokens { appendSlots(of: token, to: &slots) }
+        let choices = slots.indices.filter { slots[$0].second != Slot.fixed }
+        // Up to 16 combinations of the first four choices; later choices take their first option.
+        let combinations = 1 << min(choices.count, 4)
         var seen: Set<String> = []
         var out: [String] = []
-        let gap = UInt8(ascii: ".")
-        for r in results {
-            // Double letters collapse ("Maarrat", "Hammura"), but not across a vowel ("Mushashin" keeps both sh).
-            var collapsed: [UInt8] = []
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(slots.count)
+        for mask in 0..<combinations {
+            buffer.removeAll(keepingCapacity: true)
             var afterGap = false
-            for b in r {
-                if b == gap {
+            var choice = 0
+            for slot in slots {
+                var symbol = slot.first
+                if slot.second != Slot.fixed {
+                    if choice < 4, mask & (1 << choice) != 0 { symbol = slot.second }
+                    choice += 1
+                }
+                if symbol == 0 { continue }
+                if symbol == gap {
                     afterGap = true
                     continue
                 }
-                if b != collapsed.last || afterGap { collapsed.append(b) }
+                // Double letters collapse ("Maarrat", "Hammura"), not across a vowel ("Mushashin" keeps both sh).
+                if symbol != buffer.last || afterGap { buffer.append(symbol) }
                 afterGap = false
             }
-            let s = String(decoding: collapsed, as: UTF8.self)
+            let s = String(decoding: buffer, as: UTF8.self)
             if seen.insert(s).inserted { out.append(s) }
             if out.count == maxVariants { break }
         }
         return out
     }
 
-    private static let arabic: [Unicode.Scalar: String] = [
-        "ا": ".", "ب": "B", "ت": "T", "ث": "T", "ج": "J", "ح": "H", "خ": "H", "د": "D", "ذ": "D", "ر": "R", "ز": "Z",
-        "س": "S", "ش": "X", "ص": "S", "ض": "D", "ط": "T", "ظ": "D", "ع": ".", "غ": "G", "ف": "F", "ق": "K", "ك": "K",
-        "ل": "L", "م": "M", "ن": "N", "ه": "H", "و": ".", "ي": ".", "پ": "B", "چ": "J", "گ": "G", "ڤ": "F",
-    ]
+    /// Symbol of each Arabic letter U+0600...U+06FF: 0 = none, "." = a vowel letter (a gap between consonants).
+    private static let arabic: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        let map: [(Unicode.Scalar, Character)] = [
+            ("ا", "."), ("ب", "B"), ("ت", "T"), ("ث", "T"), ("ج", "J"), ("ح", "H"), ("خ", "H"), ("د", "D"), ("ذ", "D"),
+            ("ر", "R"), ("ز", "Z"), ("س", "S"), ("ش", "X"), ("ص", "S"), ("ض", "D"), ("ط", "T"), ("ظ", "D"), ("ع", "."),
+            ("غ", "G"), ("ف", "F"), ("ق", "K"), ("ك", "K"), ("ل", "L"), ("م", "M"), ("ن", "N"), ("ه", "H"), ("و", "."),
+            ("ي", "."), ("پ", "B"), ("چ", "J"), ("گ", "G"), ("ڤ", "F"),
+        ]
+        for (letter, symbol) in map { table[Int(letter.value - 0x600)] = symbol.asciiValue! }
+        return table
+    }()
 
-    private static let latin: [Unicode.Scalar: String] = [
-        "a": ".", "e": ".", "i": ".", "o": ".", "u": ".", "y": ".", "w": ".", "b": "B", "c": "K", "d": "D", "f": "F",
-        "g": "G", "h": "H", "j": "J", "k": "K", "l": "L", "m": "M", "n": "N", "p": "B", "q": "K", "r": "R", "s": "S",
-        "t": "T", "v": "F", "x": "KS", "z": "Z",
-    ]
+    /// Symbol of each lower-case ASCII letter or digit.
+    private static let latin: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 128)
+        for v in "aeiouyw".utf8 { table[Int(v)] = gap }
+        let map: [(Character, Character)] = [
+            ("b", "B"), ("c", "K"), ("d", "D"), ("f", "F"), ("g", "G"), ("h", "H"), ("j", "J"), ("k", "K"), ("l", "L"),
+            ("m", "M"), ("n", "N"), ("p", "B"), ("q", "K"), ("r", "R"), ("s", "S"), ("t", "T"), ("v", "F"), ("z", "Z"),
+        ]
+        for (letter, symbol) in map { table[Int(letter.asciiValue!)] = symbol.asciiValue! }
+        for d in "0123456789".utf8 { table[Int(d)] = d }
+        return table
+    }()
 
-    private static let digraphs: [(String, String)] = [
-        ("dsch", "J"), ("sch", "X"), ("tch", "J"), ("sh", "X"), ("ch", "C"), ("kh", "H"), ("gh", "G"), ("th", "T"),
-        ("dh", "D"), ("ph", "F"), ("zh", "Z"), ("dj", "J"), ("ck", "K"),
-    ]
-
-    private static func slotsOf(_ token: String) -> [[String]] {
-        let scalars = Array(token.unicodeScalars)
-        guard let first = scalars.first else { return [] }
-        if NameKey.isArabicLetter(first) || (0x600...0x6FF).contains(first.value) {
-            var out: [[String]] = []
-            for (i, s) in scalars.enumerated() {
-                if i == scalars.count - 1, s == "ه", scalars.count > 2 { break }  // ة / feminine ه
-                if let m = arabic[s] { if !m.isEmpty { out.append([m]) } } else if s.properties.numericType != nil {
-                    out.append([String(s)])
+    private static func appendSlots(of token: String, to slots: inout [Slot]) {
+        let v = Array(token.unicodeScalars.map(\.value))
+        guard let first = v.first else { return }
+        let n = v.count
+        if (0x600...0x6FF).contains(first) {
+            for (i, c) in v.enumerated() {
+                if i == n - 1, c == 0x647, n > 2 { break }  // ة / feminine ه
+                if (0x600...0x6FF).contains(c) {
+                    let symbol = arabic[Int(c - 0x600)]
+                    if symbol != 0 { slots.append(Slot(first: symbol)) }
+                } else if c < 128, latin[Int(c)] != 0 {
+                    slots.append(Slot(first: latin[Int(c)]))
                 }
             }
-            return out
+            return
         }
-        var out: [[String]] = []
+        func at(_ i: Int) -> UInt32 { i < n ? v[i] : 0 }
+        func isVowel(_ c: UInt32) -> Bool { c < 128 && latin[Int(c)] == gap }
+        let h: UInt32 = 0x68, s: UInt32 = 0x73, c: UInt32 = 0x63, d: UInt32 = 0x64, t: UInt32 = 0x74
         var i = 0
-        let n = scalars.count
         while i < n {
-            var matched = false
-            for (graph, symbol) in digraphs {
-                let g = Array(graph.unicodeScalars)
-                if i + g.count <= n, Array(scalars[i..<(i + g.count)]) == g {
-                    out.append(symbol == "C" ? ["X", "H"] : [symbol])
-                    i += g.count
-                    matched = true
-                    break
+            let x = v[i], y = at(i + 1)
+            // Digraphs: dsch sch tch sh ch kh gh th dh ph zh dj ck.
+            if x == d, y == s, at(i + 2) == c, at(i + 3) == h {
+                slots.append(Slot(first: UInt8(ascii: "J"))); i += 4; continue
+            }
+            if x == s, y == c, at(i + 2) == h { slots.append(Slot(first: UInt8(ascii: "X"))); i += 3; continue }
+            if x == t, y == c, at(i + 2) == h { slots.append(Slot(first: UInt8(ascii: "J"))); i += 3; continue }
+            if y == h {
+                var symbol: Character?
+                switch x {
+                case s: symbol = "X"
+                case c:
+                    // French "Cheikh" (sh) or German "Scheichun" (kh): both variants.
+                    slots.append(Slot(first: UInt8(ascii: "X"), second: UInt8(ascii: "H")))
+                    i += 2
+                    continue
+                case 0x6B: symbol = "H"  // kh
+                case 0x67: symbol = "G"  // gh
+                case t: symbol = "T"
+                case d: symbol = "D"
+                case 0x70: symbol = "F"  // ph
+                case 0x7A: symbol = "Z"  // zh
+                default: break
+                }
+                if let symbol {
+                    slots.append(Slot(first: symbol.asciiValue!))
+                    i += 2
+                    continue
                 }
             }
-            if matched { continue }
-            let s = scalars[i]
-            let isLast = i == n - 1
-            if isLast, n >= 3, s == "h" || s == "t", NameKey.isLatinVowel(scalars[i - 1]) {
+            if x == d, y == 0x6A { slots.append(Slot(first: UInt8(ascii: "J"))); i += 2; continue }  // dj
+            if x == c, y == 0x6B { slots.append(Slot(first: UInt8(ascii: "K"))); i += 2; continue }  // ck
+            if i == n - 1, n >= 3, x == h || x == t, isVowel(v[i - 1]) {
                 // "-ah", "-eh" (ة or ح) and the construct "-at", "-et" (Maarat, Maaret): optional.
-                let symbol = s == "h" ? "H" : "T"
-                if s == "h" || scalars[i - 1] == "a" || scalars[i - 1] == "e", n >= 4 || s == "h" {
-                    out.append([symbol, ""])
+                let symbol = x == h ? UInt8(ascii: "H") : UInt8(ascii: "T")
+                let aOrE = v[i - 1] == 0x61 || v[i - 1] == 0x65
+                if x == h || (aOrE && n >= 4) {
+                    slots.append(Slot(first: symbol, second: 0))
                 } else {
-                    out.append([symbol])
+                    slots.append(Slot(first: symbol))
                 }
                 i += 1
                 continue
             }
-            if let m = latin[s] {
-                if !m.isEmpty { out.append([m]) }
-            } else if s.properties.numericType != nil {
-                out.append([String(s)])
+            if x == 0x78 {  // x
+                slots.append(Slot(first: UInt8(ascii: "K")))
+                slots.append(Slot(first: UInt8(ascii: "S")))
+            } else if x < 128, latin[Int(x)] != 0 {
+                slots.append(Slot(first: latin[Int(x)]))
             }
             i += 1
         }
-        return out
     }
 
     /// Substitution cost between two skeleton symbols (0 same ... 1 unrelated): the character equivalence classes

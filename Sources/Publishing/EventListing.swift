@@ -1,4 +1,4 @@
-public import DelimitedText
+import DelimitedText
 import GazetteModel
 public import Tally
 

@@ -304,13 +304,13 @@ public struct TallyBuilder: Sendable {
             unknownNumber = groupList.count
             groupList.append(unknownGroups)
         }
-        let seen = Set(cells.keys.map(\.group))
+        let seenGroups = Set(cells.keys.map(\.group))
         for period in periods {
             switch grouping.emptyPeriods {
             case .zeroRow:
                 if totals[period] == nil { cells[Key(period: period, group: unknownNumber)] = Accumulator() }
             case .everyGroup:
-                for group in seen.isEmpty ? [unknownNumber] : seen.sorted()
+                for group in seenGroups.isEmpty ? [unknownNumber] : seenGroups.sorted()
                 where cells[Key(period: period, group: group)] == nil {
                     cells[Key(period: period, group: group)] = Accumulator()
                 }
@@ -319,25 +319,32 @@ public struct TallyBuilder: Sendable {
 
         let documentList = self.documentList
         let keepsTrace = self.keepsTrace
+        var seen = [Bool](repeating: false, count: documentList.count)
         func names(_ numbers: [Int32]) -> [String] { keepsTrace ? numbers.map { documentList[Int($0)] }.sorted() : [] }
-        let rows = cells.map { key, acc in
-            let distinct = acc.distinctDocuments
+        var rows: [TallyRow] = []
+        rows.reserveCapacity(cells.count)
+        for (key, acc) in cells {
+            let distinct = acc.distinctDocuments(seen: &seen)
             var figures = acc.figures
             figures.documents = distinct.count
-            return TallyRow(
-                period: key.period, groups: groupList[key.group], figures: figures, events: acc.events,
-                documents: names(distinct))
-        }.sorted { a, b in
+            rows.append(
+                TallyRow(
+                    period: key.period, groups: groupList[key.group], figures: figures, events: acc.events,
+                    documents: names(distinct)))
+        }
+        rows.sort { a, b in
             if a.period != b.period { return a.period < b.period }
             return groupsPrecede(a.groups, b.groups, areInIncreasingOrder)
         }
-        let periodTotals = periods.map { period in
+        var periodTotals: [TallyRow] = []
+        for period in periods {
             let acc = totals[period] ?? Accumulator()
-            let distinct = acc.distinctDocuments
+            let distinct = acc.distinctDocuments(seen: &seen)
             var figures = acc.figures
             figures.documents = distinct.count
-            return TallyRow(
-                period: period, groups: [], figures: figures, events: acc.events, documents: names(distinct))
+            periodTotals.append(
+                TallyRow(
+                    period: period, groups: [], figures: figures, events: acc.events, documents: names(distinct)))
         }
         var total = all.figures
         total.documents = allDocuments.count
@@ -380,7 +387,11 @@ struct Accumulator: Sendable {
         if let sum = figures.injuredHigh { figures.injuredHigh = injured.high.map { sum + $0 } }
         if disputed { figures.disputed += 1 }
         if let id { events.append(id) }
-        self.documents.append(contentsOf: documents)
+        if documents.count == 1 {
+            self.documents.append(documents.first!)
+        } else {
+            self.documents.append(contentsOf: documents)
+        }
     }
 
     mutating func merge(_ other: Accumulator) {
@@ -394,16 +405,16 @@ struct Accumulator: Sendable {
         documents += other.documents
     }
 
-    /// The distinct document numbers, ascending.
-    var distinctDocuments: [Int32] {
-        var sorted = documents.sorted()
-        var write = 0
-        for read in sorted.indices where write == 0 || sorted[write - 1] != sorted[read] {
-            sorted[write] = sorted[read]
-            write += 1
+    /// The distinct document numbers, ascending. `seen` is scratch space with one `false` per document number,
+    /// left all `false` again on return: marking is linear where sorting each cell's list was not.
+    func distinctDocuments(seen: inout [Bool]) -> [Int32] {
+        var distinct: [Int32] = []
+        for n in documents where !seen[Int(n)] {
+            seen[Int(n)] = true
+            distinct.append(n)
         }
-        sorted.removeLast(sorted.count - write)
-        return sorted
+        for n in distinct { seen[Int(n)] = false }
+        return distinct.sorted()
     }
 }
 

@@ -1,0 +1,96 @@
+import DelimitedText
+import GazetteModel
+import Publishing
+import Tally
+import Testing
+
+@Suite struct IncidentTableTests {
+    /// A generated table in Gazette's columns: enough rows for several chunks, quoted names with commas and
+    /// line breaks, open high bounds, several sources per row.
+    static let table = generate(multipleSources: false)
+    static let multiSourceTable = generate(multipleSources: true)
+
+    static func generate(multipleSources: Bool) -> [UInt8] {
+        var text =
+            "event_id,date,place_id,governorate,killed_low,killed_high,injured_low,injured_high,"
+            + "perpetrator,weapon,sources\r\n"
+        let governorates = ["Idlib", "Aleppo", "\"Rural Damascus, east\"", "\"Hama\nnorth\"", "حلب"]
+        for i in 0..<4000 {
+            let month = i % 14 + 1 > 12 ? 12 : i % 14 + 1
+            let day = i % 28 + 1
+            let high = i % 5 == 0 ? "" : String(i % 9 + 1)
+            let sources = multipleSources && i % 7 == 0 ? "doc\(i % 13);doc\(i % 17)" : "doc\(i % 11)"
+            text +=
+                "E\(i),2017-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day),C\(1000 + i % 40),"
+                + "\(governorates[i % governorates.count]),\(i % 9),\(high),\(i % 4),\(i % 4 + 1),"
+                + "regime forces,shelling,\(sources)\r\n"
+        }
+        return Array(text.utf8)
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func fastPathEqualsTheEventPath(threads: Int) throws {
+        let grouping = Grouping(period: .month, dimensions: [.governorate])
+        let fast = try IncidentTable.tally(Self.table, origin: "t.csv", grouping: grouping, threads: threads)
+        let incidents = try IncidentTable.incidents(Self.table, origin: "t.csv")
+        #expect(incidents.count == 4000)
+        let slow = Tally.table(Event.each(incidents), grouping: grouping)
+        #expect(fast.periods == slow.periods)
+        #expect(fast.rows.map(\.groups) == slow.rows.map(\.groups))
+        #expect(fast.rows.map(\.figures) == slow.rows.map(\.figures))
+        #expect(fast.periodTotals.map(\.figures) == slow.periodTotals.map(\.figures))
+        #expect(fast.total == slow.total)
+        #expect(fast.rows.contains { $0.groups == [GroupValue("Hama\nnorth")] })
+        #expect(fast.total.killedLow == (0..<4000).reduce(0) { $0 + $1 % 9 })
+    }
+
+    /// Several sources in one row all count as documents on the fast path; `incidents` keeps the first as the
+    /// incident's document and the list in `source`.
+    @Test func severalSourcesPerRow() throws {
+        let grouping = Grouping(period: .year)
+        let fast = try IncidentTable.tally(Self.multiSourceTable, origin: "t.csv", grouping: grouping, threads: 2)
+        #expect(fast.total.documents == 17)
+        let incidents = try IncidentTable.incidents(Self.multiSourceTable, origin: "t.csv")
+        #expect(incidents[0].document == "doc0" && incidents[0].source == "doc0;doc0")
+        #expect(incidents[7].document == "doc7" && incidents[7].source == "doc7;doc7")
+        #expect(incidents[14].source == "doc1;doc14")
+    }
+
+    @Test func acledStyleExport() throws {
+        let csv = """
+            event_id_cnty;event_date;admin1;location;fatalities;actor1;sub_event_type;source
+            SYR1;2017-12-19;Idlib;Maar Shurin;16;Military Forces of Syria;Air/drone strike;SOHR
+            SYR2;2017-12-20;Idlib;Khan Shaykun;0;Unidentified;Shelling;SNHR; SOHR
+            SYR3;2017-11-13;Aleppo;Atareb;41;Military Forces of Russia;Air/drone strike;SNHR
+            """
+        let table = try IncidentTable.tally(
+            Array(csv.utf8), origin: "acled.csv", mapping: .acled,
+            grouping: Grouping(period: .month, dimensions: [.governorate]))
+        #expect(
+            table.rows.map { "\($0.period) \($0.groups[0].name) \($0.figures.killedLow)-\($0.figures.killedHigh!)" }
+                == ["2017-11 Aleppo 41-41", "2017-12 Idlib 16-16"])
+        #expect(table.total.documents == 2)
+    }
+
+    @Test func errorsNameFileLineAndValue() throws {
+        let bad = "date,killed_low\n2017-12-19,3\n2017-12-20,many\n"
+        let error = #expect(throws: IncidentTable.ReadError.self) {
+            try IncidentTable.tally(Array(bad.utf8), origin: "x.csv", grouping: Grouping())
+        }
+        #expect(error?.description == "x.csv:3: 'many' is not a whole number")
+        let date = #expect(throws: IncidentTable.ReadError.self) {
+            try IncidentTable.incidents(Array("date\n19/12/2017\n".utf8), origin: "y.csv")
+        }
+        #expect(date?.description == "y.csv:2: '19/12/2017' is not a date (YYYY-MM-DD)")
+        let missing = #expect(throws: IncidentTable.ReadError.self) {
+            try IncidentTable.tally(Array("day,n\n".utf8), origin: "z.csv", grouping: Grouping())
+        }
+        #expect(missing?.description == "z.csv:1: no column 'date' for the date (columns: day, n)")
+        #expect(throws: IncidentTable.ReadError.self) {
+            try IncidentTable.tally([], origin: "empty.csv", grouping: Grouping())
+        }
+        #expect(throws: IncidentTable.ReadError.self) {
+            try IncidentTable.tally(Array("date\n".utf8), origin: "s.csv", grouping: Grouping(), strict: true)
+        }
+    }
+}

@@ -143,7 +143,10 @@ enum Skeleton {
                 i += 1
                 continue
             }
-            if x == 0x78 {  // x
+            if x == c {
+                // "c" is k in most spellings, but j in Turkish ("Cisr", "Cerablus").
+                slots.append(Slot(first: UInt8(ascii: "K"), second: UInt8(ascii: "J")))
+            } else if x == 0x78 {  // x
                 slots.append(Slot(first: UInt8(ascii: "K")))
                 slots.append(Slot(first: UInt8(ascii: "S")))
             } else if x < 128, latin[Int(x)] != 0 {

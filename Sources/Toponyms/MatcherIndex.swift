@@ -83,7 +83,8 @@ public struct MatcherIndex: Sendable {
                     unitKeys.insert(key.bare)
                 }
                 // Short unit names that are common words ("Tall" = hill, "Bab" = gate) would narrow by accident.
-                for k in unitKeys.sorted() where k.unicodeScalars.count >= 4 || place.kind == .governorate {
+                for k in unitKeys.sorted()
+                where place.kind == .governorate || (k.unicodeScalars.count >= 4 && !Self.commonWords.contains(k)) {
                     contextIndex[k, default: []].append(p)
                 }
             }
@@ -125,6 +126,9 @@ public struct MatcherIndex: Sendable {
             return units
         }
     }
+
+    /// District names that are also everyday words of the languages contexts are written in.
+    static let commonWords: Set<String> = ["tall", "tell", "bab", "nabk"]
 
     static func bigrams(_ s: [UInt8]) -> [UInt16] {
         var padded: [UInt8] = [UInt8(ascii: "^")]

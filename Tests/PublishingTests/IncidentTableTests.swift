@@ -56,6 +56,35 @@ import Testing
         #expect(incidents[14].source == "doc1;doc14")
     }
 
+    /// `gazette extract` output read back: TSV dialect, index, evidence, figure texts; a short row is no crash.
+    @Test func extractOutput() throws {
+        var tsv = TSVWriter()
+        tsv.writeRow([
+            "doc", "incident", "date", "date_precision", "place", "place_context", "governorate",
+            "killed_min", "killed_max", "killed_text", "injured_min", "injured_max", "injured_text",
+            "perpetrator", "weapon", "place_en", "notes", "place_id", "place_name", "match_status",
+            "evidence", "background",
+        ])
+        tsv.writeRow([
+            "en-1", "2", "2017-12-19", "day", "Maar Shoureen", "in rural Idlib", "Idlib", "16", "",
+            "at least 16", "", "", "", "unknown", "airstrikes", "", "", "C3978", "Maar Shurin", "matched",
+            "\"At least 16 civilians\nwere killed\" in Maar Shoureen.", "",
+        ])
+        tsv.writeRow(["ar-1", "1", "2017-12-20"])
+        let incidents = try IncidentTable.incidents(tsv.bytes, origin: "x.tsv", mapping: .extract, format: .tsv)
+        #expect(incidents.count == 2)
+        let first = incidents[0]
+        #expect(Event.reportID(first) == "en-1#2")
+        #expect(first.place == "Maar Shoureen" && first.placeName == "Maar Shurin" && first.placeID == "C3978")
+        #expect(first.killed == Count(low: 16, high: nil, text: "at least 16"))
+        #expect(first.evidence == "\"At least 16 civilians\nwere killed\" in Maar Shoureen.")
+        #expect(incidents[1].killed == .unknown)
+        let table = try IncidentTable.tally(
+            tsv.bytes, origin: "x.tsv", mapping: .extract,
+            grouping: Grouping(dimensions: [.place]), format: .tsv)
+        #expect(table.rows.map { $0.groups[0] } == [GroupValue(id: "C3978", name: "Maar Shurin"), .unknown])
+    }
+
     @Test func acledStyleExport() throws {
         let csv = """
             event_id_cnty;event_date;admin1;location;fatalities;actor1;sub_event_type;source

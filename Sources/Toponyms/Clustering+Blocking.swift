@@ -1,0 +1,218 @@
+/// Candidate pairs for clustering without comparing all pairs: spellings meet when they share a blocking key,
+/// a skeleton or a skeleton with one symbol deleted (which finds one insertion, deletion or substitution).
+enum Blocking {
+    /// Buckets larger than this are not compared all-pairs: their members, sorted by folded key, are compared
+    /// with their nearest neighbours only, so a common short skeleton cannot make the cost quadratic.
+    static let bucketLimit = 300
+    /// Neighbours compared on each side in a large bucket.
+    static let window = 12
+
+    /// Pairs (lower index first) of forms sharing a blocking key, deduplicated, in a deterministic order.
+    static func candidatePairs(_ forms: [Form]) -> [(Int32, Int32)] {
+        var buckets: [[UInt8]: [Int32]] = [:]
+        for (i, form) in forms.enumerated() {
+            var keys: Set<[UInt8]> = []
+            for skeleton in form.skeletons {
+                keys.insert(skeleton)
+                // A deletion from a 3-symbol skeleton leaves a 2-symbol key most names share.
+                if skeleton.count >= 4 {
+                    for d in skeleton.indices {
+                        var shorter = skeleton
+                        shorter.remove(at: d)
+                        keys.insert(shorter)
+                    }
+                }
+            }
+            for key in keys { buckets[key, default: []].append(Int32(i)) }
+        }
+        var seen: Set<UInt64> = []
+        var pairs: [(Int32, Int32)] = []
+        func add(_ a: Int32, _ b: Int32) {
+            let (x, y) = a < b ? (a, b) : (b, a)
+            if seen.insert(UInt64(UInt32(x)) << 32 | UInt64(UInt32(y))).inserted { pairs.append((x, y)) }
+        }
+        for key in buckets.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let members = buckets[key]!
+            if members.count < 2 { continue }
+            if members.count <= bucketLimit {
+                for i in 0..<(members.count - 1) {
+                    for j in (i + 1)..<members.count { add(members[i], members[j]) }
+                }
+                continue
+            }
+            let sorted = members.sorted { forms[Int($0)].key.bare < forms[Int($1)].key.bare }
+            for i in sorted.indices {
+                for j in (i + 1)..<min(sorted.count, i + 1 + window) { add(sorted[i], sorted[j]) }
+            }
+        }
+        return pairs
+    }
+}
+
+/// The long vowels of a name, to tell apart short names whose consonants agree across scripts ("Douma" and
+/// "دوما", not "Dama"). Arabic writes long vowels (ا و ي) and leaves short ones out, so every long vowel of the
+/// Arabic spelling must find a vowel of the same quality, in order, in the Latin one; the Latin spelling may have
+/// more.
+enum Vowels {
+    static let a = UInt8(ascii: "a"), u = UInt8(ascii: "u"), i = UInt8(ascii: "i")
+
+    /// For an Arabic key, its long vowels in order; for a Latin key, one bitmask of qualities per vowel group.
+    static func signature(_ key: NameKey) -> [UInt8] {
+        let scalars = Array(key.bare.unicodeScalars)
+        if key.isArabic {
+            var out: [UInt8] = []
+            var previousVowel = true  // a word-initial ا, و or ي is a consonant (or a carrier)
+            for s in scalars {
+                let quality: UInt8? = switch s {
+                case "ا", "ى": a
+                case "و": u
+                case "ي": i
+                default: nil
+                }
+                if let quality, !previousVowel {
+                    out.append(quality)
+                    previousVowel = true
+                } else {
+                    previousVowel = false
+                }
+            }
+            return out
+        }
+        func isVowel(_ k: Int) -> Bool { k >= 0 && k < scalars.count && "aeiou".unicodeScalars.contains(scalars[k]) }
+        var out: [UInt8] = []
+        var group: UInt8 = 0
+        for (k, s) in scalars.enumerated() {
+            var mask: UInt8 = 0
+            switch s {
+            case "a": mask = 1
+            case "e": mask = 1 | 4
+            case "i": mask = 4
+            case "o", "u": mask = 2
+            case "y" where k > 0 && !(isVowel(k - 1) && isVowel(k + 1)): mask = 4
+            case "w" where k > 0 && !(isVowel(k - 1) && isVowel(k + 1)): mask = 2
+            default: mask = 0
+            }
+            if mask != 0 {
+                group |= mask
+            } else if group != 0 {
+                out.append(group)
+                group = 0
+            }
+        }
+        if group != 0 { out.append(group) }
+        return out
+    }
+
+    /// Whether the name ends in the nisba suffix: Latin "-iya", "-iyah", "-iyyeh", "-ia" (also "-eyya"), Arabic
+    /// "-ية" after a consonant.
+    static func endsInNisba(_ key: NameKey) -> Bool {
+        var scalars = Array(key.bare.unicodeScalars)
+        if key.isArabic {
+            let n = scalars.count
+            guard n >= 3, scalars[n - 1] == "ه", scalars[n - 2] == "ي" else { return false }
+            return !"اوي".unicodeScalars.contains(scalars[n - 3])
+        }
+        if scalars.last == "h" { scalars.removeLast() }
+        guard let last = scalars.popLast(), last == "a" || last == "e" else { return false }
+        var ys = 0
+        while scalars.last == "y" {
+            scalars.removeLast()
+            ys += 1
+        }
+        guard let vowel = scalars.last else { return false }
+        return vowel == "i" || (vowel == "e" && ys > 0)
+    }
+
+    /// How the last word ends, as a set of Arabic endings: 1 ة, 2 alif (ا ى اء), 4 ي, 8 و, 16 a consonant. An
+    /// Arabic key has one bit; a Latin key has every ending its spelling can stand for ("-ah" is ة, alif or ح; a
+    /// French mute "-e" almost anything).
+    static func ending(_ key: NameKey) -> UInt8 {
+        let all: UInt8 = 31
+        guard let word = key.tokens.last, let last = word.unicodeScalars.last else { return all }
+        let scalars = Array(word.unicodeScalars)
+        if key.isArabic {
+            switch last {
+            case "ه": return 1
+            case "ا", "ى": return 2
+            case "ي": return 4
+            case "و": return 8
+            default: return NameKey.isArabicLetter(last) ? 16 : all
+            }
+        }
+        let before = scalars.count >= 2 ? scalars[scalars.count - 2] : " "
+        func vowel(_ s: Unicode.Scalar) -> Bool { "aeiouy".unicodeScalars.contains(s) }
+        switch last {
+        case "a": return 1 | 2
+        case "h" where vowel(before): return before == "a" || before == "e" ? 1 | 2 | 16 : 1 | 16
+        case "t" where before == "a" || before == "e": return 1 | 16
+        case "e": return before == "e" ? 4 | 1 : 1 | 2 | 4 | 16
+        case "i", "y": return before == "a" || before == "e" ? 4 | 16 : 4
+        case "o", "u", "w": return 8
+        default: return last.properties.isAlphabetic && last.value < 0x250 ? 16 : all
+        }
+    }
+
+    /// Whether an Arabic and a Latin spelling agree on their long vowels (true for two spellings of one script).
+    static func agree(_ x: Form, _ y: Form) -> Bool {
+        guard x.key.isArabic != y.key.isArabic else { return true }
+        let (arabic, latin) = x.key.isArabic ? (x.vowels, y.vowels) : (y.vowels, x.vowels)
+        var k = 0
+        for quality in arabic {
+            let bit: UInt8 = quality == a ? 1 : (quality == u ? 2 : 4)
+            while k < latin.count, latin[k] & bit == 0 { k += 1 }
+            if k == latin.count { return false }
+            k += 1
+        }
+        return true
+    }
+}
+
+/// Letter-level similarity of two folded keys of one script, for confirming a skeleton match: vowels weigh half
+/// a consonant and change into one another cheaply, doubled letters count once, and y, w, و, ي between two vowels
+/// are consonants ("Mayadin" is not "Maaden"), which the skeletons leave out.
+enum Letters {
+    static func similarity(_ a: String, _ b: String) -> Double {
+        let x = units(a), y = units(b)
+        let longest = max(x.count, y.count)
+        if longest == 0 { return 1 }
+        if x.isEmpty || y.isEmpty { return 0 }
+        var previous = [Double](repeating: 0, count: y.count + 1)
+        var current = previous
+        for j in 1...y.count { previous[j] = previous[j - 1] + y[j - 1].weight }
+        for i in 1...x.count {
+            current[0] = previous[0] + x[i - 1].weight
+            for j in 1...y.count {
+                let p = x[i - 1], q = y[j - 1]
+                let substitution: Double = p.scalar == q.scalar ? 0 : (p.isVowel && q.isVowel ? 0.3 : 1)
+                current[j] = min(previous[j - 1] + substitution, previous[j] + p.weight, current[j - 1] + q.weight)
+            }
+            swap(&previous, &current)
+        }
+        return max(0, 1 - previous[y.count] / Double(longest))
+    }
+
+    struct Unit {
+        var scalar: Unicode.Scalar
+        var isVowel: Bool
+        var weight: Double { isVowel ? 0.5 : 1 }
+    }
+
+    static func units(_ s: String) -> [Unit] {
+        let scalars = Array(s.unicodeScalars)
+        func plainVowel(_ k: Int) -> Bool {
+            k >= 0 && k < scalars.count && "aeiouاوي".unicodeScalars.contains(scalars[k])
+        }
+        var out: [Unit] = []
+        for (k, c) in scalars.enumerated() {
+            if let last = out.last, last.scalar == c { continue }
+            let vowel: Bool
+            switch c {
+            case "a", "e", "i", "o", "u", "ا", "ى", "ع": vowel = true
+            case "y", "w", "و", "ي": vowel = k > 0 && !(plainVowel(k - 1) && plainVowel(k + 1))
+            default: vowel = false
+            }
+            out.append(Unit(scalar: c, isVowel: vowel))
+        }
+        return out
+    }
+}

@@ -12,6 +12,9 @@ extension DocumentAnalysis {
         in tokens: [Token], text: String, contexts: [ContextMention], dateTokens: Set<Int>, documentGovernorate: String?
     ) -> [PlaceMention] {
         var found: [(range: Range<Int>, cueStart: Int, strong: Bool)] = []
+        /// Governorate capitals named after a strong cue ("the city of Aleppo"): places only when the clause
+        /// names no other place (otherwise they locate it).
+        var capitals: Set<Int> = []
         let contextTokens = Set(contexts.flatMap { c -> [Int] in
             // Only the governorate name itself is off limits; "rural" before it may not begin a name anyway.
             Array(c.tokenRange)
@@ -38,7 +41,13 @@ extension DocumentAnalysis {
         }
         /// A capitalized run starting at `j` (Latin script): words, connectors and glued hyphens/apostrophes.
         func capitalizedRun(from j: Int) -> Range<Int>? {
-            guard j < tokens.count, tokens[j].kind == .word, isUpper(j) else { return nil }
+            guard j < tokens.count, tokens[j].kind == .word else { return nil }
+            // "al-Bureij": a lower-case article may begin the name when a capitalized word follows it.
+            if !isUpper(j) {
+                guard DocumentAnalysis.connectors.contains(tokens[j].key), j + 2 < tokens.count,
+                    tokens[j + 1].key == "-", isUpper(j + 2)
+                else { return nil }
+            }
             var k = j
             var words = 0
             var lastGood = j
@@ -83,7 +92,15 @@ extension DocumentAnalysis {
                 }
                 var j = k + n
                 while j < tokens.count, tokens[j].kind == .punctuation, "\"“”«»'„".contains(tokens[j].key) { j += 1 }
-                guard j < tokens.count, tokens[j].kind == .word, !govNameTokens.contains(j) else { continue }
+                guard j < tokens.count, tokens[j].kind == .word else { continue }
+                // "the city of Hasaka": a governorate's name after a strong cue is its capital, a place.
+                if govNameTokens.contains(j) {
+                    var e = j
+                    while e < tokens.count, govNameTokens.contains(e) { e += 1 }
+                    found.append((j..<e, k, true))
+                    capitals.insert(j)
+                    break
+                }
                 var range: Range<Int>? = spotStarting(at: j)
                 if range == nil {
                     if isArabic(j) {
@@ -110,9 +127,17 @@ extension DocumentAnalysis {
                         }
                         guard next > range.upperBound || (next < tokens.count && isArabic(next)
                             && tokens[next].key.hasPrefix("و")) else { break }
-                        guard next < tokens.count, !govNameTokens.contains(next), let more = spotStarting(at: next),
-                            more.lowerBound == next
-                        else { break }
+                        guard next < tokens.count, !govNameTokens.contains(next) else { break }
+                        var more = spotStarting(at: next)
+                        // Arabic lists join names with a clitic "و": a name the gazetteer lacks still counts
+                        // when it is no ordinary word.
+                        if more == nil, isArabic(next), tokens[next].key.hasPrefix("و"), tokens[next].key.count > 3,
+                            !common.contains(tokens[next].key), !common.contains(String(tokens[next].key.dropFirst())),
+                            !dateTokens.contains(next)
+                        {
+                            more = next..<(next + 1)
+                        }
+                        guard let more, more.lowerBound == next else { break }
                         found.append((more, more.lowerBound, true))
                         range = more
                     }
@@ -133,7 +158,7 @@ extension DocumentAnalysis {
                     j -= 1
                 }
                 while j < k, tokens[j].kind != .word || !isUpper(j) { j += 1 }
-                if j < k, !govNameTokens.contains(j) { found.append((j..<k, j, true)) }
+                if j < k { found.append((j..<k, j, true)) }
                 break
             }
         }
@@ -199,12 +224,23 @@ extension DocumentAnalysis {
             }
         }
         // Keep the earliest, longest mention where they overlap.
+        if found.contains(where: { !capitals.contains($0.range.lowerBound) }) {
+            found.removeAll { capitals.contains($0.range.lowerBound) }
+        }
         found.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
         var out: [PlaceMention] = []
         var lastEnd = -1
         for f in found where f.range.lowerBound >= lastEnd {
-            if f.range.allSatisfy({ contextTokens.contains($0) && govNameTokens.contains($0) }) { continue }
-            let name = String(text[tokens[f.range.lowerBound].range.lowerBound..<tokens[f.range.upperBound - 1].range.upperBound])
+            if !f.strong, f.range.allSatisfy({ contextTokens.contains($0) && govNameTokens.contains($0) }) { continue }
+            var nameStart = tokens[f.range.lowerBound].range.lowerBound
+            // "وحيش", "بالأتارب": the conjunction or preposition glued to the name is not part of it.
+            let firstKey = tokens[f.range.lowerBound].key
+            if isArabic(f.range.lowerBound), let c = firstKey.first, "وبلف".contains(c), firstKey.count > 3,
+                extractor.index?.lookup(firstKey, clitics: []).isEmpty ?? true
+            {
+                nameStart = text.index(after: nameStart)
+            }
+            let name = String(text[nameStart..<tokens[f.range.upperBound - 1].range.upperBound])
             if isNotPlace(name) { continue }
             let cueText = String(text[tokens[f.cueStart].range.lowerBound..<tokens[f.range.upperBound - 1].range.upperBound])
             let gov = contexts.first?.governorate ?? documentGovernorate

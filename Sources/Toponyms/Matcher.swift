@@ -120,6 +120,15 @@ public final class Matcher {
             ctx.units.isEmpty ? ids : ids.filter { isInside($0, ctx.units) }
         }
 
+        // A region's own name ("الغوطة", "Lajat") means the region, not a hamlet of the same name elsewhere, unless
+        // the context names the hamlet's area.
+        if let region = index.regionKeys[key.compact] ?? index.regionKeys[key.bare] {
+            let places = (index.exactIndex[key.compact] ?? []) + (index.bareIndex[key.bare] ?? [])
+            if ctx.units.isEmpty || inContext(places).isEmpty {
+                return unmatched(name, context, "region:\(region) (an area, not a place of the gazetteer)")
+            }
+        }
+
         var layer = ""
         var scored: [Scored] = []
         var nationwide: [Int32] = []
@@ -140,9 +149,6 @@ public final class Matcher {
             }
         }
         if scored.isEmpty {
-            if let region = index.regionKeys[key.compact] ?? index.regionKeys[key.bare] {
-                return unmatched(name, context, "region:\(region) (an area, not a place of the gazetteer)")
-            }
             if let facility = key.facility {
                 return unmatched(name, context, "facility:\(facility) (not a place of the gazetteer)")
             }
@@ -333,6 +339,16 @@ public final class Matcher {
                 groups.append([candidate])
             }
         }
+        // The name of a governorate (and of its capital) means the governorate, not a village of the same name:
+        // "Hama", "القنيطرة". The villages stay listed after it.
+        var governorateName = false
+        if layer == "exact" || layer == "article",
+            let g = groups.firstIndex(where: { group in
+                group.contains { index.kinds[Int($0.place)] == .governorate && $0.score >= group[0].score - 0.001 }
+            }) {
+            governorateName = true
+            if g != 0 { groups.insert(groups.remove(at: g), at: 0) }
+        }
         let saysCommunity = key.saysCommunity || ctx.saysCommunity
         // The context's own kind words describe where the place lies ("Douma district"), not what the name is.
         let kindHint = key.kindHint
@@ -357,7 +373,7 @@ public final class Matcher {
         }
         if candidates.count > 8 { candidates.removeSubrange(8...) }
         let top = groups[0][0].score
-        let second = groups.count > 1 ? groups[1][0].score : 0
+        let second = groups.count > 1 && !governorateName ? groups[1][0].score : 0
         let margin = layer == "exact" || layer == "article" ? 0.001 : 0.05
         let sure = groups[0].contains { $0.sure }
         let why = reps[0].why

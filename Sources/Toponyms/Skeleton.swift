@@ -228,6 +228,23 @@ enum Spelling {
         while i < s.count {
             var c = s[i]
             var step = 1
+            // German "dsch" and "sch", French "dj": the English "j" and "sh" of the OCHA names.
+            if i + 3 < s.count, s[i] == 0x64, s[i + 1] == 0x73, s[i + 2] == 0x63, s[i + 3] == 0x68 {
+                out.append(0x6A)
+                i += 4
+                continue
+            }
+            if i + 2 < s.count, s[i] == 0x73, s[i + 1] == 0x63, s[i + 2] == 0x68 {
+                out.append(0x73)
+                out.append(0x68)
+                i += 3
+                continue
+            }
+            if i + 1 < s.count, s[i] == 0x64, s[i + 1] == 0x6A {
+                out.append(0x6A)
+                i += 2
+                continue
+            }
             if i + 1 < s.count {
                 switch (s[i], s[i + 1]) {
                 case (0x65, 0x65), (0x69, 0x65):  // ee ie

@@ -7,7 +7,7 @@ enum Vocabulary {
     /// French, Spanish and Italian articles that precede a name in running text ("la Ghouta").
     static let articles: Set<String> = [
         "al", "el", "il", "ul", "ال", "an", "ar", "as", "ash", "az", "ad", "at", "ed", "es", "ez", "et", "er", "en",
-        "eth", "ath", "adh", "edh", "esh", "ech", "ej", "ash", "la", "le", "les", "l", "lo", "los", "the",
+        "eth", "ath", "adh", "edh", "esh", "ech", "ej", "ash", "asch", "esch", "la", "le", "les", "l", "lo", "los", "the",
     ]
 
     /// Words that say what kind of place a name is rather than which: stripped from keys.

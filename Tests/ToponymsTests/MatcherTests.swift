@@ -77,6 +77,25 @@ import Toponyms
         #expect(top("مخيم اليرموك", "Damascus") == ("C1002", .matched))
     }
 
+    @Test func regionNamesWinOverHamletsUnlessTheContextNamesTheirArea() {
+        #expect(top("الغوطة").1 == .unmatched)
+        #expect(top("Ghouta", "Rif Dimashq").1 == .unmatched)
+        #expect(top("الغوطة", "Raqqa") == ("C5728", .matched))
+    }
+
+    @Test func governorateNamesBeatVillagesOfTheSameName() {
+        #expect(top("Hama") == ("SY05", .matched))
+        #expect(top("القنيطرة") == ("SY14", .matched))
+        let m = matcher.match("Hama")
+        #expect(m.candidates.contains { $0.place.id == "C2323" }, "the village al-Hama stays listed")
+    }
+
+    @Test func germanAndTurkishSpellings() {
+        #expect(top("Dschisr asch-Schughur").0 == "C4199")
+        #expect(top("Cerablus") == ("C2227", .matched))
+        #expect(top("Kamışlı") == ("C4564", .matched))
+    }
+
     @Test func seatOfAnAdminUnitIsOnePlace() {
         // Saraqab is a community and the subdistrict it is the seat of: not ambiguous, the community first.
         let m = matcher.match("Saraqab")

@@ -39,17 +39,23 @@ public struct SpellingClusterer: Sendable {
     }
 
     /// Clusters the cells of a column (see ``counts(of:)``).
-    public func cluster(values: some Sequence<String>, matcher: Matcher? = nil) -> [SpellingCluster] {
-        cluster(Self.counts(of: values), matcher: matcher)
+    public func cluster(
+        values: some Sequence<String>, matcher: Matcher? = nil, decisions: Decisions = Decisions()
+    ) -> [SpellingCluster] {
+        cluster(Self.counts(of: values), matcher: matcher, decisions: decisions)
     }
 
     /// Clusters distinct spellings with their counts.
     ///
-    /// - Parameter matcher: resolves spellings to gazetteer places (layer 1) and names the cluster after its
-    ///   place; without it, spellings are clustered by their form alone.
+    /// - Parameters:
+    ///   - matcher: resolves spellings to gazetteer places (layer 1) and names the cluster after its place;
+    ///     without it, spellings are clustered by their form alone.
+    ///   - decisions: a person's decisions, replayed before the matcher (a `none` leaves the spelling unplaced).
     /// - Returns: clusters by total count, largest first (then by canonical spelling), numbered from 1; members
     ///   by count, then spelling.
-    public func cluster(_ counts: [String: Int], matcher: Matcher? = nil) -> [SpellingCluster] {
+    public func cluster(
+        _ counts: [String: Int], matcher: Matcher? = nil, decisions: Decisions = Decisions()
+    ) -> [SpellingCluster] {
         let spellings = counts.keys.sorted()
         var forms: [Form] = []
         forms.reserveCapacity(spellings.count)
@@ -57,7 +63,7 @@ public struct SpellingClusterer: Sendable {
             let key = matcher?.key(spelling) ?? NameKey(spelling)
             var place: String?
             if let matcher {
-                let match = matcher.match(spelling)
+                let match = decisions.decide(spelling, matcher: matcher) ?? matcher.match(spelling)
                 if match.status == .matched { place = match.candidates.first?.place.id }
             }
             forms.append(Form(spelling: spelling, count: counts[spelling] ?? 0, key: key, place: place))

@@ -64,8 +64,11 @@ public struct Gazetteer: Sendable {
 public struct Region: Sendable, Hashable {
     /// A stable id within the file (`R02`).
     public var id: String
+    /// The English name ("Eastern Ghouta").
     public var nameEn: String
+    /// The Arabic name ("الغوطة الشرقية").
     public var nameAr: String
+    /// Other spellings in any language ("Ghouta orientale", "Ost-Ghuta").
     public var alternateNames: [String]
 
     /// Creates a region.

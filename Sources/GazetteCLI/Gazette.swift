@@ -3,7 +3,7 @@ import ArgumentParser
 /// The `gazette` command: reads reports of violence against civilians, reconciles place names, and writes
 /// the figures analysts publish.
 @main
-struct Gazette: ParsableCommand {
+struct Gazette: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazette",
         abstract: "Turn press releases about attacks on civilians into incidents, place codes and monthly reports.",
@@ -22,8 +22,9 @@ struct Gazette: ParsableCommand {
             """,
         subcommands: [
             MatchCommand.self,
-            // ExtractCommand.self,
-            // ReportCommand.self,
+            ExtractCommand.self,
+            ReportCommand.self,
+            ServeCommand.self,
         ]
     )
 }

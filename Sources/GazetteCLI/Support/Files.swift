@@ -3,7 +3,8 @@ import Foundation
 /// File access for the commands: the only place Gazette touches the file system.
 enum Files {
     /// The files named by `paths`: files as given, folders walked recursively (sorted, hidden files skipped),
-    /// keeping only `extensions` inside folders. A missing path is reported and skipped.
+    /// keeping only `extensions` inside folders and leaving out a folder's README, which describes the
+    /// folder rather than reporting anything. A missing path is reported and skipped.
     static func expand(_ paths: [String], extensions: Set<String>, diagnostics: Diagnostics) -> [URL] {
         var out: [URL] = []
         let fm = FileManager.default
@@ -27,7 +28,11 @@ enum Files {
             var found: [URL] = []
             for case let file as URL in walker {
                 let isFile = (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) ?? false
-                if isFile, extensions.contains(file.pathExtension.lowercased()) { found.append(file) }
+                if isFile, extensions.contains(file.pathExtension.lowercased()),
+                    !file.lastPathComponent.uppercased().hasPrefix("README")
+                {
+                    found.append(file)
+                }
             }
             if found.isEmpty {
                 diagnostics.warning("\(path): no files ending in \(extensions.sorted().joined(separator: ", ")) here")

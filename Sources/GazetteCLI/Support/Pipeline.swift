@@ -1,0 +1,106 @@
+import Extraction
+import Foundation
+import GazetteModel
+import Synchronization
+import Toponyms
+
+/// Documents in, incidents out: reading and extraction over many files, on every core.
+///
+/// The CLI owns the files; the stages below it are values. Reading and extraction run in parallel, one
+/// `ExtractionSession` per worker (ICU's break iterators, spellout parsers and the matcher's memo are not
+/// shareable), and the result is put back in input order so output is the same on every run.
+struct Pipeline {
+    let ruleSets: [RuleSet]
+    let reader: DocumentReader
+    let extractor: Extractor
+
+    /// Loads every `Locales/<lang>/extraction.rules` and `Locales/quantities.rules`.
+    init(resources: Resources, gazetteer: Gazetteer) throws {
+        let fm = FileManager.default
+        var ruleSets: [RuleSet] = []
+        let languages = (try? fm.contentsOfDirectory(atPath: resources.locales.path))?.sorted() ?? []
+        for language in languages {
+            let url = resources.locales.appendingPathComponent(language).appendingPathComponent("extraction.rules")
+            guard fm.fileExists(atPath: url.path) else { continue }
+            let text = try Files.readText(url)
+            do {
+                ruleSets.append(try RuleSet(parsing: text, language: language))
+            } catch {
+                throw CLIError.input(path: url.path, message: "\(error)")
+            }
+        }
+        guard !ruleSets.isEmpty else {
+            throw CLIError.resources("no rule sets found under \(resources.locales.path)/<lang>/extraction.rules")
+        }
+        let conventionsURL = resources.locales.appendingPathComponent("quantities.rules")
+        var conventions = QuantityConventions.standard
+        if fm.fileExists(atPath: conventionsURL.path) {
+            do {
+                conventions = try QuantityConventions(parsing: try Files.readText(conventionsURL))
+            } catch let error as CLIError {
+                throw error
+            } catch {
+                throw CLIError.input(path: conventionsURL.path, message: "\(error)")
+            }
+        }
+        self.ruleSets = ruleSets
+        reader = DocumentReader(ruleSets: ruleSets)
+        extractor = Extractor(ruleSets: ruleSets, conventions: conventions, gazetteer: gazetteer)
+    }
+
+    /// The file extensions read inside folders.
+    static let documentExtensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm", "jsonl", "ndjson"]
+
+    /// One file's outcome.
+    struct FileResult: Sendable {
+        var url: URL
+        var documents: [Document] = []
+        var incidents: [Incident] = []
+        var errors: [String] = []
+        var warnings: [String] = []
+    }
+
+    /// Reads and extracts every file, in parallel; results in input order.
+    func run(_ files: [URL]) -> [FileResult] {
+        let results = Mutex<[Int: FileResult]>([:])
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
+        let extractor = self.extractor
+        let reader = self.reader
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let session = extractor.session()
+            for i in stride(from: worker, to: files.count, by: workers) {
+                let result = Pipeline.process(files[i], reader: reader, session: session)
+                results.withLock { $0[i] = result }
+            }
+        }
+        return results.withLock { all in (0..<files.count).compactMap { all[$0] } }
+    }
+
+    private static func process(_ url: URL, reader: DocumentReader, session: ExtractionSession) -> FileResult {
+        var result = FileResult(url: url)
+        let bytes: [UInt8]
+        do {
+            bytes = try Files.read(url)
+        } catch {
+            result.errors.append(error.description)
+            return result
+        }
+        do {
+            let read = try reader.read(bytes, fileName: url.path)
+            result.documents = read.documents
+            result.errors += read.errors.map(\.description)
+        } catch {
+            result.errors.append(error.description)
+            return result
+        }
+        for document in result.documents {
+            result.warnings += document.warnings.map { "\(document.origin): \($0)" }
+            var incidents = session.extract(document)
+            for i in incidents.indices where incidents[i].source.isEmpty {
+                incidents[i].source = document.metadata["source"] ?? ""
+            }
+            result.incidents += incidents
+        }
+        return result
+    }
+}

@@ -1,0 +1,130 @@
+@preconcurrency public import ArgumentParser
+import DelimitedText
+import Foundation
+public import GazetteModel
+public import Publishing
+import Tally
+import Toponyms
+
+extension Period: ExpressibleByArgument {}
+extension CSVShape: ExpressibleByArgument {}
+
+/// What `report` and `tally` share: the report definition, period, range, language and output.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "day, week (ISO), month, quarter or year. Default: the definition's period.")
+    var period: Period?
+
+    @Option(help: ArgumentHelp("First day counted (YYYY-MM-DD). Default: the first incident's.", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last day counted (YYYY-MM-DD). Default: the last incident's.", valueName: "date"))
+    var to: String?
+
+    @Option(help: "Language of the text report: en, ar or fr (any ICU locale with Locales/<lang>/report.strings).")
+    var locale: String = "en"
+
+    @Option(
+        help: ArgumentHelp(
+            "Report definition (sections, groupings, columns).", discussion: "Default: Reports/monthly.report.",
+            valueName: "file"))
+    var definition: String?
+
+    @Option(help: ArgumentHelp("Folder for the CSV and text files.", valueName: "dir"))
+    var out: String = "."
+
+    @Option(help: "CSV field delimiter: ',' (default) or ';' for spreadsheets in decimal-comma locales.")
+    var delimiter: String = ","
+
+    @Option(help: "CSV shape: long (a row per period and group) or wide (periods as columns).")
+    var shape: CSVShape = .long
+
+    @Flag(help: "Do not print the text report on standard output.")
+    var quiet = false
+
+    func validate() throws {
+        if let from, CivilDate(iso: from) == nil { throw ValidationError("--from \(from): expected YYYY-MM-DD") }
+        if let to, CivilDate(iso: to) == nil { throw ValidationError("--to \(to): expected YYYY-MM-DD") }
+        if let a = from.flatMap(CivilDate.init(iso:)), let b = to.flatMap(CivilDate.init(iso:)), b < a {
+            throw ValidationError("--to \(to!) is before --from \(from!)")
+        }
+        guard delimiter == "," || delimiter == ";" || delimiter == "tab" else {
+            throw ValidationError("--delimiter must be ',' or ';' (or 'tab')")
+        }
+    }
+
+    /// The renderer for these options, with names in the report's language taken from the gazetteer.
+    func renderer(resources: Resources, gazetteer: Gazetteer) throws -> ReportRenderer {
+        let definitionURL = definition.map { URL(fileURLWithPath: $0) }
+            ?? resources.reports.appendingPathComponent("monthly.report")
+        let parsed: ReportDefinition
+        do {
+            parsed = try ReportDefinition(parsing: try Files.readText(definitionURL), origin: definitionURL.path)
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError.input(path: definitionURL.path, message: "\(error)")
+        }
+        let strings = try loadStrings(resources: resources)
+        var districtOfPlace: [String: String] = [:]
+        var displayNames: [String: String] = [:]
+        let arabic = locale.hasPrefix("ar")
+        for place in gazetteer.places {
+            if let district = place.admin2?.nameEn { districtOfPlace[place.id] = district }
+            if arabic, !place.nameAr.isEmpty {
+                displayNames[place.id] = place.nameAr
+                if place.kind == .governorate || place.kind == .district {
+                    for name in [place.nameEn] + place.alternateNames where !name.isEmpty {
+                        displayNames[name] = displayNames[name] ?? place.nameAr
+                    }
+                }
+            }
+        }
+        do {
+            return try ReportRenderer(
+                definition: parsed, locale: locale, strings: strings, period: period,
+                from: from.flatMap(CivilDate.init(iso:)), to: to.flatMap(CivilDate.init(iso:)),
+                districtOfPlace: districtOfPlace, displayNames: displayNames)
+        } catch {
+            throw CLIError.resources("cannot open ICU services for locale '\(locale)': \(error)")
+        }
+    }
+
+    private func loadStrings(resources: Resources) throws -> ReportStrings {
+        func load(_ language: String) throws -> ReportStrings? {
+            let url = resources.locales.appendingPathComponent(language).appendingPathComponent("report.strings")
+            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+            do {
+                return try ReportStrings(parsing: try Files.readText(url), origin: url.path)
+            } catch let error as CLIError {
+                throw error
+            } catch {
+                throw CLIError.input(path: url.path, message: "\(error)")
+            }
+        }
+        guard let english = try load("en") else {
+            throw CLIError.resources("missing \(resources.locales.path)/en/report.strings")
+        }
+        let language = String(locale.prefix { $0 != "_" && $0 != "-" })
+        if language == "en" { return english }
+        guard let localized = try load(language) else {
+            throw ValidationError(
+                "no report strings for '\(locale)': add Locales/\(language)/report.strings (see Locales/README.md)")
+        }
+        return localized.falling(back: english)
+    }
+
+    /// Writes the report's CSV files and text into `--out`, each whole or not at all; returns the text.
+    func write(_ renderer: ReportRenderer, events: [Event], diagnostics: Diagnostics) throws -> String {
+        let dir = URL(fileURLWithPath: out, isDirectory: true)
+        var csvOptions = CSVWriter.Options()
+        csvOptions.delimiter = delimiter == ";" ? UInt8(ascii: ";") : delimiter == "tab" ? 9 : UInt8(ascii: ",")
+        for file in renderer.csvFiles(for: events, shape: shape, options: csvOptions) {
+            try Files.writeAtomically(file.bytes, to: dir.appendingPathComponent(file.name))
+            diagnostics.note("wrote \(dir.appendingPathComponent(file.name).path)")
+        }
+        let text = renderer.text(for: events)
+        try Files.writeAtomically(Array(text.utf8), to: dir.appendingPathComponent(renderer.textFileName))
+        diagnostics.note("wrote \(dir.appendingPathComponent(renderer.textFileName).path)")
+        return text
+    }
+}

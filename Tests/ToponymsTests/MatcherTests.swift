@@ -110,6 +110,9 @@ import Toponyms
         #expect(top("the city of Idlib") == ("C3871", .matched))
         #expect(top("Idlib", "in Idlib city") == ("C3871", .matched))
         #expect(top("Aleppo", "rural Aleppo") == ("SY02", .matched))
+        #expect(top("Idlib", "Idlib and rural Hama") == ("SY07", .matched))
+        // A village named like a governorate, in another governorate's context, is that village or nothing.
+        #expect(top("al-Quneitra", "Homs").0 != "SY14")
     }
 
     @Test(arguments: [

@@ -27,6 +27,8 @@ extension DocumentAnalysis {
         let documentGovernorate = dominantGovernorate(clauses)
 
         var lastPlaced: Int? = nil
+        /// Figures no sentence nearby located: the document's main incident may take them.
+        var leftover: [Figure] = []
 
         /// Opens or extends the incident of the places of clause `ci`; returns its index.
         func place(_ ci: Int) -> Int {
@@ -117,7 +119,8 @@ extension DocumentAnalysis {
                     absorb(clause, index: ci, into: &drafts[c])
                     currentSentence = clause.sentence
                 } else {
-                    pendingFigures += clause.figures
+                    leftover += pendingFigures
+                    pendingFigures = clause.figures
                     pendingSentence = clause.sentence
                 }
                 continue
@@ -129,18 +132,22 @@ extension DocumentAnalysis {
                 if drafts[c].dates.isEmpty, clause.places.isEmpty { drafts[c].dates += clause.dates }
             }
         }
-        // A toll given only for a governorate, a sentence or two from a named place of that governorate that has
-        // no toll of its own, is that place's toll ("10 civilians were killed in Idlib province ... in Ariha").
+        leftover += pendingFigures
+        // A toll given only for a governorate is the toll of the named place of that governorate nearest to it
+        // ("10 civilians were killed in Idlib province ... in Ariha").
         var mergedAway: Set<Int> = []
         for gi in drafts.indices {
             guard let g = drafts[gi].governorateOnly, !drafts[gi].figures.isEmpty else { continue }
-            let target = drafts.indices.first { pi in
-                let p = drafts[pi]
-                return pi != gi && !mergedAway.contains(pi) && p.governorateOnly == nil
-                    && governorate(of: p, fallback: nil) == g.governorate
-                    && p.sentences.contains { s in drafts[gi].sentences.contains { abs($0 - s) <= 2 } }
-                    && compatible(p.dates.first, drafts[gi].dates.first)
+            func distance(_ p: Draft) -> Int {
+                p.sentences.flatMap { s in drafts[gi].sentences.map { abs($0 - s) } }.min() ?? Int.max
             }
+            let target = drafts.indices.filter { pi in
+                let p = drafts[pi]
+                return pi != gi && !mergedAway.contains(pi) && p.governorateOnly == nil && !p.background
+                    && governorate(of: p, fallback: nil) == g.governorate
+                    && compatible(p.dates.first, drafts[gi].dates.first)
+                    && (distance(p) <= 2 || !p.figures.contains { f in drafts[gi].figures.contains { $0.category == f.category } })
+            }.min { distance(drafts[$0]) < distance(drafts[$1]) }
             guard let target else { continue }
             add(drafts[gi].figures, to: &drafts[target])
             drafts[target].dates += drafts[gi].dates
@@ -149,6 +156,13 @@ extension DocumentAnalysis {
             mergedAway.insert(gi)
         }
         drafts = drafts.enumerated().filter { !mergedAway.contains($0.offset) }.map(\.element)
+        // Figures no sentence located go to the document's main incident (its first), for a category it lacks.
+        if let main = drafts.firstIndex(where: { !$0.background && ($0.attack || !$0.figures.isEmpty) }) {
+            for category in [Figure.Category.killed, .injured]
+            where !drafts[main].figures.contains(where: { $0.category == category }) {
+                if let f = leftover.first(where: { $0.category == category }) { drafts[main].figures.append(f) }
+            }
+        }
         var incidents: [Incident] = []
         let leadPerpetrators = clauses.prefix(6).flatMap(\.perpetrators)
         for d in drafts {
@@ -165,11 +179,12 @@ extension DocumentAnalysis {
                 incident.place = d.mentions.map(\.text).joined(separator: "; ")
                 let ctx = d.contexts.first?.text
                 incident.placeContext = [d.mentions.first?.cueText, ctx].compactMap { $0 }.joined(separator: " ... ")
-                if let p = d.mentions.first?.place {
+                let resolved = d.mentions.first { $0.place != nil } ?? d.mentions.first
+                if let p = resolved?.place {
                     incident.placeID = p.id
                     incident.placeName = p.nameEn
                 }
-                incident.matchStatus = d.mentions.first?.status
+                incident.matchStatus = resolved?.status
             }
             incident.governorate = governorate(of: d, fallback: documentGovernorate) ?? ""
             incident.killed = count(d.figures.filter { $0.category == .killed })
@@ -229,16 +244,20 @@ extension DocumentAnalysis {
         }
         // The first figure the document gives for the incident is its main one; later ones are often totals
         // for a wider area or period.
-        let main = figures.min { $0.order < $1.order }!
+        // A number beats a vague word ("dozens") when both are given.
+        let precise = figures.filter { !$0.vague }
+        let main = (precise.isEmpty ? figures : precise).min { $0.order < $1.order }!
         return Count(low: main.low, high: main.high, text: text)
     }
 
     func governorate(of d: Draft, fallback: String?) -> String? {
         if let g = d.governorateOnly { return g.governorate }
-        if let c = d.contexts.first { return c.governorate }
-        for m in d.mentions {
+        // The gazetteer knows where a reconciled place is; a context phrase may belong to another place of
+        // the sentence.
+        for m in d.mentions where m.status == .matched {
             if let a = m.place?.admin1, let g = governorate(named: a.nameEn) ?? governorate(named: a.nameAr) { return g }
         }
+        if let c = d.contexts.first { return c.governorate }
         return fallback
     }
 

@@ -9,6 +9,8 @@ struct Figure: Sendable, Hashable {
     var text: String
     /// Position in the document, for "latest figure" policies.
     var order: Int
+    /// A vague amount ("dozens") rather than a number.
+    var vague: Bool = false
 }
 
 /// An amount in a clause: a number in digits or words, or a vague word ("dozens"), with the tokens it spans.
@@ -193,7 +195,8 @@ extension DocumentAnalysis {
             let textStart = min(span.lowerBound, category.span.lowerBound)
             let textEnd = max(span.upperBound, category.span.upperBound)
             let phrase = String(text[tokens[textStart].range.lowerBound..<tokens[textEnd - 1].range.upperBound])
-            out.append(Figure(category: category.kind, low: low, high: high, text: phrase, order: orderBase + ai))
+            out.append(Figure(category: category.kind, low: low, high: high, text: phrase, order: orderBase + ai,
+                vague: amount.value == nil))
         }
         return out
     }

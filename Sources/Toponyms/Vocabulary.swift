@@ -20,6 +20,8 @@ enum Vocabulary {
         "ville", "village", "localite", "quartier", "de", "du", "des", "d", "di", "del", "della", "da", "do", "dos",
         "ciudad", "pueblo", "localidad", "cidade", "aldeia", "vila", "citta", "villaggio", "paese", "stadt", "dorf",
         "ortschaft", "kenti", "sehri", "koyu", "kasabasi", "ilcesi", "beldesi", "mahallesi",
+        // The country, as in "Idlib, Syria" (alone, "Syria" stays a name: a non-place of the gazetteer)
+        "syria", "syrie", "syrien", "siria", "suriye", "سوريا", "سوريه",
         // Arabic
         "مركز", "قريه", "قرى", "بلده", "مدينه", "حي", "ناحيه", "منطقه", "محافظه", "مزرعه", "مزارع", "مساكن",
     ]

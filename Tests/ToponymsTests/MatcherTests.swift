@@ -96,6 +96,12 @@ import Toponyms
         #expect(top("Kamışlı") == ("C4564", .matched))
     }
 
+    @Test func theCountryAfterANameIsIgnored() {
+        #expect(top("Saraqib, Syria") == ("C3916", .matched))
+        #expect(top("سراقب، سوريا") == ("C3916", .matched))
+        #expect(top("Syria").1 == .unmatched)
+    }
+
     @Test func seatOfAnAdminUnitIsOnePlace() {
         // Saraqab is a community and the subdistrict it is the seat of: not ambiguous, the community first.
         let m = matcher.match("Saraqab")

@@ -183,12 +183,19 @@ enum Letters {
             current[0] = previous[0] + x[i - 1].weight
             for j in 1...y.count {
                 let p = x[i - 1], q = y[j - 1]
-                let substitution: Double = p.scalar == q.scalar ? 0 : (p.isVowel && q.isVowel ? 0.3 : 1)
+                let substitution: Double = p.scalar == q.scalar ? 0 : (p.isVowel && q.isVowel ? vowelChange(p, q) : 1)
                 current[j] = min(previous[j - 1] + substitution, previous[j] + p.weight, current[j - 1] + q.weight)
             }
             swap(&previous, &current)
         }
         return max(0, 1 - previous[y.count] / Double(longest))
+    }
+
+    /// Vowels that transliterations swap for one sound (a/e, e/i, i/y, o/u) are close; others ("Has" and "Hus",
+    /// "Duma" and "Dama") are different names.
+    static func vowelChange(_ p: Unit, _ q: Unit) -> Double {
+        let pair = String(String.UnicodeScalarView([min(p.scalar, q.scalar), max(p.scalar, q.scalar)]))
+        return ["ae", "ei", "iy", "ey", "ou", "ow", "uw", "ا\u{639}"].contains(pair) ? 0.3 : 0.6
     }
 
     struct Unit {

@@ -141,7 +141,7 @@ public struct SpellingClusterer: Sendable {
         if sameScript {
             let letters = Letters.similarity(a.key.bare, b.key.bare)
             // Two or three consonants say little: "Has" and "Hus", "Mayadin" and "Maaden" share them.
-            let needed = distance > 0 ? 0.75 : (length <= 2 ? 0.85 : (length == 3 ? 0.8 : 0.6))
+            let needed = distance > 0 ? 0.75 : (length <= 2 ? 0.87 : (length == 3 ? 0.8 : 0.6))
             guard letters >= needed else { return nil }
             return (distance == 0 ? 0.95 : 0.9 - distance / Double(length)) + 0.05 * letters
         }

@@ -56,7 +56,7 @@ extension DocumentAnalysis {
                 if t.kind == .word, isUpper(k), !dateTokens.contains(k) {
                     words += 1
                     lastGood = k + 1
-                } else if t.kind == .word, t.glued, k > j, tokens[k - 1].key == "'", words > 0 {
+                } else if t.kind == .word, t.glued, k > j, tokens[k - 1].key == "'", words > 0, t.key != "s" {
                     // "Ma'aret", "Nu'man": the part after an apostrophe inside a word.
                     lastGood = k + 1
                 } else if DocumentAnalysis.connectors.contains(t.key), (t.kind == .word || t.glued) {
@@ -174,7 +174,10 @@ extension DocumentAnalysis {
                 if spot.keyWords.count == 1, kw.variants.contains(where: { common.contains($0) }) || common.contains(tokens[first].key) {
                     continue
                 }
-                let cued = (first > 0 && isCue(first - 1)) || (first > 1 && isCue(first - 2))
+                // A member of a list whose previous member was found: "in Kansfara, al-Ramy, Balyoun and Mashoun".
+                let listed = first > 1 && (tokens[first - 1].key == "," || rules.conjunctions.contains(tokens[first - 1].key))
+                    && found.contains { $0.range.upperBound == first - 1 }
+                let cued = listed || (first > 0 && isCue(first - 1)) || (first > 1 && isCue(first - 2))
                     || (range.upperBound < tokens.count && rules.placeCues.contains {
                         $0.strength == .after && TokenMatch.matches($0.phrase, tokens, at: range.upperBound, clitics: rules.clitics) != nil
                     })
@@ -214,7 +217,8 @@ extension DocumentAnalysis {
                     let j = k + n
                     guard j < tokens.count, !govNameTokens.contains(j), !found.contains(where: { $0.range.contains(j) })
                     else { break }
-                    guard !isArabic(j), let run = capitalizedRun(from: j) else { break }
+                    guard !isArabic(j), let run = capitalizedRun(from: j), !run.contains(where: { govNameTokens.contains($0) })
+                    else { break }
                     let name = String(text[tokens[run.lowerBound].range.lowerBound..<tokens[run.upperBound - 1].range.upperBound])
                     if isNotPlace(name) { break }
                     let gov = contexts.first?.name ?? ""
@@ -224,6 +228,15 @@ extension DocumentAnalysis {
             }
         }
         // Keep the earliest, longest mention where they overlap.
+        // Names next to "countryside" or after "ريف" locate another place: they are context.
+        found.removeAll { f in
+            rules.placeCues.contains { c in
+                (c.strength == .contextAfter
+                    && TokenMatch.matches(c.phrase, tokens, at: f.range.upperBound, clitics: rules.clitics) != nil)
+                    || (c.strength == .context
+                        && TokenMatch.matchesEnding(c.phrase, tokens, at: f.range.lowerBound, clitics: rules.clitics) != nil)
+            }
+        }
         if found.contains(where: { !capitals.contains($0.range.lowerBound) }) {
             found.removeAll { capitals.contains($0.range.lowerBound) }
         }

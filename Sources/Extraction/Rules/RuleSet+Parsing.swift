@@ -86,7 +86,7 @@ extension RuleSet {
             case "place_cues":
                 let s = rhs ?? "weak"
                 guard let strength = PlaceCue.Strength(rawValue: s) else {
-                    throw RuleSetError(line: lineNumber, message: "cue strength must be strong, weak or after")
+                    throw RuleSetError(line: lineNumber, message: "cue strength must be strong, weak, after, context or context_after")
                 }
                 placeCues.append(PlaceCue(phrase: phrase, strength: strength))
             case "context":

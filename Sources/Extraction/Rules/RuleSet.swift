@@ -199,6 +199,11 @@ public struct PlaceCue: Sendable, Hashable {
         case weak
         /// "town", "village", "kasabası" written after the name.
         case after
+        /// "rural", "ريف" before a name: the name locates another place ("in rural Maarat al-Numan"); it is
+        /// context, not a place hit.
+        case context
+        /// "countryside" after a name ("X village in Maarat al-Numan countryside"): the same, written after.
+        case contextAfter = "context_after"
     }
 
     public var phrase: Phrase

@@ -75,6 +75,7 @@ public struct CSVWriter: Sendable {
             case .integer(let n): bytes.append(contentsOf: String(n).utf8)
             case .text(let s): appendField(spreadsheetText(s, protecting: options.protectsConversions))
             case .verbatim(let s): appendField(spreadsheetText(s, protecting: false))
+            case .copied(let s): appendField(CSVWriter.isPlainNumber(s) ? s : spreadsheetText(s, protecting: false))
             }
         }
         bytes.append(contentsOf: options.lineEnding)
@@ -107,6 +108,15 @@ public struct CSVWriter: Sendable {
             return inner.split(separator: "\"\"", omittingEmptySubsequences: false).joined(separator: "\"")
         }
         return s
+    }
+
+    /// `-5`, `+3.25`, `12`: a sign, digits, at most one `.` with digits after it.
+    static func isPlainNumber(_ s: String) -> Bool {
+        var u = Substring(s).utf8[...]
+        if let first = u.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { u = u.dropFirst() }
+        let parts = u.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.count <= 2 else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { (0x30...0x39).contains($0) } }
     }
 
     static let formulaStarts: Set<UInt8> = [

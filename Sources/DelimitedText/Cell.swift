@@ -10,6 +10,10 @@ public enum Cell: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByI
     /// Text the caller vouches for, written with RFC 4180 quoting only: an ISO date (`2017-12-19`) that a
     /// spreadsheet should read as a date. Formula-like text is still neutralized.
     case verbatim(String)
+    /// A value copied from the user's own file (`gazette reconcile` keeps every column as it was): RFC 4180
+    /// quoting, no conversion protection, and formula neutralization only where it is a formula: a value that
+    /// begins with `=`, `@`, TAB, CR or LF, or with `+`/`-` and is not a plain number (`-33.5` stays a number).
+    case copied(String)
     /// An empty cell (an unknown or open value).
     case empty
 

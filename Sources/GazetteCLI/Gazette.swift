@@ -22,8 +22,12 @@ struct Gazette: AsyncParsableCommand {
             """,
         subcommands: [
             MatchCommand.self,
+            ReconcileCommand.self,
+            ClusterCommand.self,
             ExtractCommand.self,
             ReportCommand.self,
+            EventsCommand.self,
+            TallyCommand.self,
             ServeCommand.self,
         ]
     )

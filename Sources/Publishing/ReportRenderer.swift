@@ -202,7 +202,8 @@ public struct ReportRenderer: Sendable {
         return capitalizedFirst(text)
     }
 
-    func collatorCompare(_ a: String, _ b: String) -> Int { collator.compare(a, b) }
+    /// Compares two names by the report locale's collation (-1, 0, 1).
+    public func collatorCompare(_ a: String, _ b: String) -> Int { collator.compare(a, b) }
 
     func capitalizedFirst(_ s: String) -> String {
         guard let first = s.first else { return s }

@@ -9,7 +9,8 @@ public import GazetteModel
 /// 3. the place agrees: the same place id when both have one; otherwise the name as written of the one without
 ///    an id equals the district of the other's place (`districtOfPlace`), or the two names as written are equal
 ///    (ignoring case, spaces, hyphens and apostrophes) in the same or an unknown governorate;
-/// 4. the perpetrators are compatible: the same (case-insensitive), or one of them unknown or empty.
+/// 4. the perpetrators are compatible: the same actor (the vocabulary label's first word, so "Russian air force"
+///    and "Russian forces" agree, whatever words each text used), or unknown or empty on one side.
 ///
 /// A report joins the first event (in date order) with whose every report it is compatible, so a chain of
 /// reports one day apart does not grow into a week-long event. Each join records its reason.
@@ -151,13 +152,11 @@ public struct Consolidation: Sendable {
         } else {
             return nil
         }
-        let pa = a.perpetrator.lowercased()
-        let pb = b.perpetrator.lowercased()
-        let unknown: Set<String> = ["", "unknown"]
-        guard pa == pb || unknown.contains(pa) || unknown.contains(pb) else { return nil }
+        guard Actors.compatible(a.perpetrator, b.perpetrator) else { return nil }
         let dates =
             gap == 0 ? "same date \(da.iso)" : "dates \(min(da, db).iso) and \(max(da, db).iso) within \(gap) day"
-        let actors = pa == pb ? "same perpetrator" : "perpetrator unknown in one report"
+        let known = !Actors.families(a.perpetrator).isEmpty && !Actors.families(b.perpetrator).isEmpty
+        let actors = known ? "same perpetrator" : "perpetrator unknown in one report"
         return "\(place), \(dates), \(actors)"
     }
 }

@@ -44,9 +44,8 @@ extension Dimension {
             }
             return GroupValue(id: "", name: r.place)
         case .perpetrator:
-            let p = r.perpetrator.lowercased() == "unknown" ? "" : r.perpetrator
-            return GroupValue(p)
-        case .weapon: return GroupValue(r.weapon)
+            return GroupValue(Actors.label(r.perpetrator))
+        case .weapon: return GroupValue(Actors.label(r.weapon))
         }
     }
 }

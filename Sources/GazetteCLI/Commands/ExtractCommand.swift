@@ -38,20 +38,19 @@ struct ExtractCommand: ParsableCommand {
     var noBackground = false
 
     @OptionGroup var gazetteerOptions: GazetteerOptions
+    @OptionGroup var decisionOptions: DecisionOptions
 
     func run() throws {
         let diagnostics = Diagnostics()
-        let files = Files.expand(paths, extensions: Pipeline.documentExtensions, diagnostics: diagnostics)
-        let pipeline = try Pipeline(resources: try Resources.locate(), gazetteer: try gazetteerOptions.load())
+        let gazetteer = try gazetteerOptions.load()
+        var pipeline = try Pipeline(resources: try Resources.locate(), gazetteer: gazetteer)
+        pipeline.decisions = try decisionOptions.load(gazetteer: gazetteer, diagnostics: diagnostics)
+        let (incidents, documents) = pipeline.incidents(of: paths, diagnostics: diagnostics)
+        let languages = Dictionary(documents.map { ($0.id, $0.language) }, uniquingKeysWith: { a, _ in a })
         var out = TSVWriter()
         out.writeRow(IncidentRow.header)
-        for result in pipeline.run(files) {
-            result.errors.forEach(diagnostics.failure)
-            result.warnings.forEach(diagnostics.warning)
-            let languages = Dictionary(result.documents.map { ($0.id, $0.language) }, uniquingKeysWith: { a, _ in a })
-            for incident in result.incidents where !(noBackground && incident.isBackground) {
-                out.writeRow(IncidentRow.cells(incident, language: languages[incident.document] ?? ""))
-            }
+        for incident in incidents where !(noBackground && incident.isBackground) {
+            out.writeRow(IncidentRow.cells(incident, language: languages[incident.document] ?? ""))
         }
         Files.writeStandardOutput(out.bytes)
         if diagnostics.failures > 0 { throw ExitCode.dataError }

@@ -24,6 +24,7 @@ struct MatchCommand: ParsableCommand {
               gazette match "Maar Shoureen" "معرشورين" "Khan Sheikhoun"
               gazette match Duma --context "Rural Damascus"
               gazette match --input names.tsv > matched.tsv
+              gazette match --input names.tsv --decisions review.tsv
             """
     )
 
@@ -37,11 +38,15 @@ struct MatchCommand: ParsableCommand {
     var input: String?
 
     @OptionGroup var gazetteerOptions: GazetteerOptions
+    @OptionGroup var decisionOptions: DecisionOptions
 
     func run() throws {
         let diagnostics = Diagnostics()
         let queries = try readQueries()
-        let matcher = Matcher(gazetteer: try gazetteerOptions.load())
+        let gazetteer = try gazetteerOptions.load()
+        let matcher = DecidedMatcher(
+            matcher: Matcher(gazetteer: gazetteer),
+            decisions: try decisionOptions.load(gazetteer: gazetteer, diagnostics: diagnostics))
 
         var out = TSVWriter()
         out.writeRow(MatchRow.header)

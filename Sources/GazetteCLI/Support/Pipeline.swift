@@ -13,6 +13,9 @@ struct Pipeline {
     let ruleSets: [RuleSet]
     let reader: DocumentReader
     let extractor: Extractor
+    let gazetteer: Gazetteer
+    /// A person's decisions on place names, applied to every incident after extraction.
+    var decisions = Decisions()
 
     /// Loads every `Locales/<lang>/extraction.rules` and `Locales/quantities.rules`.
     init(resources: Resources, gazetteer: Gazetteer) throws {
@@ -44,6 +47,7 @@ struct Pipeline {
             }
         }
         self.ruleSets = ruleSets
+        self.gazetteer = gazetteer
         reader = DocumentReader(ruleSets: ruleSets)
         extractor = Extractor(ruleSets: ruleSets, conventions: conventions, gazetteer: gazetteer)
     }
@@ -73,7 +77,27 @@ struct Pipeline {
                 results.withLock { $0[i] = result }
             }
         }
-        return results.withLock { all in (0..<files.count).compactMap { all[$0] } }
+        var ordered = results.withLock { all in (0..<files.count).compactMap { all[$0] } }
+        if !decisions.entries.isEmpty {
+            for i in ordered.indices {
+                ordered[i].incidents = ordered[i].incidents.map { decisions.apply(to: $0, gazetteer: gazetteer) }
+            }
+        }
+        return ordered
+    }
+
+    /// Every incident of `paths` (files or folders), with problems reported to `diagnostics`.
+    func incidents(of paths: [String], diagnostics: Diagnostics) -> (incidents: [Incident], documents: [Document]) {
+        let files = Files.expand(paths, extensions: Pipeline.documentExtensions, diagnostics: diagnostics)
+        var incidents: [Incident] = []
+        var documents: [Document] = []
+        for result in run(files) {
+            result.errors.forEach(diagnostics.failure)
+            result.warnings.forEach(diagnostics.warning)
+            incidents += result.incidents
+            documents += result.documents
+        }
+        return (incidents, documents)
     }
 
     private static func process(_ url: URL, reader: DocumentReader, session: ExtractionSession) -> FileResult {

@@ -3,11 +3,12 @@ import DelimitedText
 import Foundation
 public import GazetteModel
 public import Publishing
-import Tally
+public import Tally
 import Toponyms
 
 extension Period: ExpressibleByArgument {}
 extension CSVShape: ExpressibleByArgument {}
+extension IncidentTable.Format: ExpressibleByArgument {}
 
 /// What `report` and `tally` share: the report definition, period, range, language and output.
 struct ReportOptions: ParsableArguments {
@@ -38,6 +39,18 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "CSV shape: long (a row per period and group) or wide (periods as columns).")
     var shape: CSVShape = .long
 
+    @Option(
+        help: ArgumentHelp(
+            "Group by these, together: governorate, district, place, perpetrator, weapon (comma-separated).",
+            discussion: "Replaces the definition's grouped sections with one section; the overview stays.",
+            valueName: "dims"))
+    var by: String?
+
+    /// `--by` as dimensions.
+    var dimensions: [GroupDimension]? {
+        by.map { $0.split(separator: ",").compactMap { GroupDimension(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
+    }
+
     @Flag(help: "Do not print the text report on standard output.")
     var quiet = false
 
@@ -46,6 +59,14 @@ struct ReportOptions: ParsableArguments {
         if let to, CivilDate(iso: to) == nil { throw ValidationError("--to \(to): expected YYYY-MM-DD") }
         if let a = from.flatMap(CivilDate.init(iso:)), let b = to.flatMap(CivilDate.init(iso:)), b < a {
             throw ValidationError("--to \(to!) is before --from \(from!)")
+        }
+        if let by {
+            let names = by.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let known = GroupDimension.allCases.map(\.rawValue)
+            if let bad = names.first(where: { !known.contains($0) }) {
+                throw ValidationError("--by \(bad): expected some of \(known.joined(separator: ", "))")
+            }
+            if names.isEmpty { throw ValidationError("--by needs at least one of \(known.joined(separator: ", "))") }
         }
         guard delimiter == "," || delimiter == ";" || delimiter == "tab" else {
             throw ValidationError("--delimiter must be ',' or ';' (or 'tab')")
@@ -56,7 +77,7 @@ struct ReportOptions: ParsableArguments {
     func renderer(resources: Resources, gazetteer: Gazetteer) throws -> ReportRenderer {
         let definitionURL = definition.map { URL(fileURLWithPath: $0) }
             ?? resources.reports.appendingPathComponent("monthly.report")
-        let parsed: ReportDefinition
+        var parsed: ReportDefinition
         do {
             parsed = try ReportDefinition(parsing: try Files.readText(definitionURL), origin: definitionURL.path)
         } catch let error as CLIError {
@@ -65,11 +86,21 @@ struct ReportOptions: ParsableArguments {
             throw CLIError.input(path: definitionURL.path, message: "\(error)")
         }
         let strings = try loadStrings(resources: resources)
-        var districtOfPlace: [String: String] = [:]
+        if let dimensions {
+            let columns = parsed.sections.first?.columns ?? ReportDefinition.Column.allCases
+            var sections = parsed.sections.filter { $0.dimensions.isEmpty }
+            let name = dimensions.map(\.rawValue).joined(separator: "-")
+            sections.append(
+                ReportDefinition.Section(
+                    name: "by-" + name,
+                    title: dimensions.map { strings.string("column.\($0.rawValue)") }.joined(separator: " × "),
+                    dimensions: dimensions, columns: columns,
+                    emptyPeriods: .zeroRow))
+            parsed.sections = sections
+        }
         var displayNames: [String: String] = [:]
         let arabic = locale.hasPrefix("ar")
         for place in gazetteer.places {
-            if let district = place.admin2?.nameEn { districtOfPlace[place.id] = district }
             if arabic, !place.nameAr.isEmpty {
                 displayNames[place.id] = place.nameAr
                 if place.kind == .governorate || place.kind == .district {
@@ -83,7 +114,7 @@ struct ReportOptions: ParsableArguments {
             return try ReportRenderer(
                 definition: parsed, locale: locale, strings: strings, period: period,
                 from: from.flatMap(CivilDate.init(iso:)), to: to.flatMap(CivilDate.init(iso:)),
-                districtOfPlace: districtOfPlace, displayNames: displayNames)
+                districtOfPlace: gazetteer.districtOfPlace, displayNames: displayNames)
         } catch {
             throw CLIError.resources("cannot open ICU services for locale '\(locale)': \(error)")
         }
@@ -113,11 +144,14 @@ struct ReportOptions: ParsableArguments {
         return localized.falling(back: english)
     }
 
+    /// The `--delimiter` byte.
+    var csvDelimiter: UInt8 { delimiter == ";" ? UInt8(ascii: ";") : delimiter == "tab" ? 9 : UInt8(ascii: ",") }
+
     /// Writes the report's CSV files and text into `--out`, each whole or not at all; returns the text.
     func write(_ renderer: ReportRenderer, events: [Event], diagnostics: Diagnostics) throws -> String {
         let dir = URL(fileURLWithPath: out, isDirectory: true)
         var csvOptions = CSVWriter.Options()
-        csvOptions.delimiter = delimiter == ";" ? UInt8(ascii: ";") : delimiter == "tab" ? 9 : UInt8(ascii: ",")
+        csvOptions.delimiter = csvDelimiter
         for file in renderer.csvFiles(for: events, shape: shape, options: csvOptions) {
             try Files.writeAtomically(file.bytes, to: dir.appendingPathComponent(file.name))
             diagnostics.note("wrote \(dir.appendingPathComponent(file.name).path)")

@@ -199,6 +199,25 @@ extension DocumentAnalysis {
             }
             incident.source = document.metadata["source"] ?? ""
             incidents.append(incident)
+            // One row per place when the rule set says so: the first place keeps the figures, the others were
+            // hit in the same attack.
+            if rules.separateListedPlaces, d.governorateOnly == nil, d.mentions.count > 1 {
+                let first = incidents.removeLast()
+                for (k, m) in d.mentions.enumerated() {
+                    var one = first
+                    one.index = incidents.count + 1
+                    one.place = m.text
+                    one.placeContext = m.cueText
+                    one.placeID = m.place?.id ?? ""
+                    one.placeName = m.place?.nameEn ?? ""
+                    one.matchStatus = m.status
+                    if k > 0 {
+                        one.killed = .unknown
+                        one.injured = .unknown
+                    }
+                    incidents.append(one)
+                }
+            }
         }
         return incidents
     }

@@ -68,6 +68,18 @@ extension DocumentAnalysis {
             }
             return words > 0 ? j..<lastGood : nil
         }
+        /// An ordinary word of the rule set, as written or without a clitic or the article.
+        func isCommon(_ k: Int) -> Bool {
+            var key = Substring(tokens[k].key)
+            if common.contains(String(key)) { return true }
+            if let c = key.first, "وبلفك".contains(c), key.count > 3 {
+                key = key.dropFirst()
+                if common.contains(String(key)) { return true }
+            }
+            if key.hasPrefix("ال"), common.contains(String(key.dropFirst(2))) { return true }
+            if key.hasPrefix("لل"), common.contains(String(key.dropFirst(2))) { return true }
+            return false
+        }
         func followedByContext(_ k: Int) -> Bool {
             contexts.contains { $0.tokenRange.lowerBound >= k && $0.tokenRange.lowerBound <= k + 1 }
         }
@@ -106,7 +118,7 @@ extension DocumentAnalysis {
                     if isArabic(j) {
                         // A name the gazetteer does not know: one word (two after "كفر", "خان" ...), never an
                         // ordinary word or a number word.
-                        if common.contains(tokens[j].key) || dateTokens.contains(j) { break }
+                        if isCommon(j) || dateTokens.contains(j) || tokens[j].key.hasPrefix("لل") { break }
                         let two = rules.compoundHeads.contains(tokens[j].key) && j + 1 < tokens.count
                             && tokens[j + 1].kind == .word
                         range = j..<(two ? j + 2 : j + 1)
@@ -132,8 +144,7 @@ extension DocumentAnalysis {
                         // Arabic lists join names with a clitic "و": a name the gazetteer lacks still counts
                         // when it is no ordinary word.
                         if more == nil, isArabic(next), tokens[next].key.hasPrefix("و"), tokens[next].key.count > 3,
-                            !common.contains(tokens[next].key), !common.contains(String(tokens[next].key.dropFirst())),
-                            !dateTokens.contains(next)
+                            !isCommon(next), !dateTokens.contains(next)
                         {
                             more = next..<(next + 1)
                         }

@@ -131,12 +131,18 @@ extension RuleSet {
                         throw RuleSetError(line: lineNumber, message: "apostrophe must be 'suffix' or 'join'")
                     }
                     apostropheSuffix = v == "suffix"
+                case "listed_places":
+                    let v = try need("separate or together")
+                    guard v == "separate" || v == "together" else {
+                        throw RuleSetError(line: lineNumber, message: "listed_places must be 'separate' or 'together'")
+                    }
+                    separateListedPlaces = v == "separate"
                 case "window":
                     let n = try int(try need("a number of words"))
                     guard (1...30).contains(n) else { throw RuleSetError(line: lineNumber, message: "window must be 1-30") }
                     forwardWindow = n
                 default:
-                    throw RuleSetError(line: lineNumber, message: "[locale] takes 'icu = ...', 'apostrophe = ...' or 'window = ...'")
+                    throw RuleSetError(line: lineNumber, message: "[locale] takes 'icu', 'apostrophe', 'window' or 'listed_places'")
                 }
             default:
                 throw RuleSetError(line: lineNumber, message: "unhandled section [\(section)]")

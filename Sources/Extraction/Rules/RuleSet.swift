@@ -73,6 +73,9 @@ public struct RuleSet: Sendable, Hashable {
     /// Words that introduce part of a count ("including", "بينهم", "dont"): the numbers after them are not
     /// separate tolls.
     public var subgroups: [Phrase]
+    /// Whether places listed together as hit get one row each (`[locale] listed_places = separate`, the
+    /// convention of the non-English labels) or share one row (`together`, the English one).
+    public var separateListedPlaces: Bool
     /// How many words after a number a casualty word may stand (German puts the verb last: larger).
     public var forwardWindow: Int
     /// Frequent function words, counted to recognise the language of a document.
@@ -112,6 +115,7 @@ public struct RuleSet: Sendable, Hashable {
         dateBlockers = []
         subgroups = []
         forwardWindow = 7
+        separateListedPlaces = false
     }
 
     public static func == (a: RuleSet, b: RuleSet) -> Bool { a.description == b.description }

@@ -151,7 +151,9 @@ extension DateMention {
             guard let ref = reference else { return nil }
             // The year of the dateline, or the year before when that would put the day after the dateline.
             guard var date = CivilDate(year: ref.date.year, month: m, day: d) else { return nil }
-            if date.dayNumber > ref.date.dayNumber + 31, let prev = CivilDate(year: ref.date.year - 1, month: m, day: d) {
+            if ref.precision != .unknown, date.dayNumber > ref.date.dayNumber + 31,
+                let prev = CivilDate(year: ref.date.year - 1, month: m, day: d)
+            {
                 date = prev
             }
             return ResolvedDate(date: date, precision: .day)
@@ -163,7 +165,7 @@ extension DateMention {
             guard let ref = reference, ref.precision == .day else { return nil }
             return ResolvedDate(date: ref.date.adding(days: n), precision: .day)
         case .relative(.week):
-            guard let ref = reference, ref.precision != .month else { return nil }
+            guard let ref = reference, ref.precision == .day || ref.precision == .week else { return nil }
             return ResolvedDate(date: ref.date, precision: .week)
         }
     }

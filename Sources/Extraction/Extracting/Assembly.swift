@@ -192,7 +192,9 @@ extension DocumentAnalysis {
             incident.perpetrator = (d.perpetrators.isEmpty ? leadPerpetrators : d.perpetrators).first ?? "unknown"
             incident.weapon = d.weapons.joined(separator: "; ")
             incident.evidence = d.evidence.joined(separator: " … ")
-            if let date, let ref = reference, ref.precision == .day, date.dayNumber < ref.date.dayNumber - 7 {
+            if let date, let ref = reference, ref.precision == .day, date.dayNumber < ref.date.dayNumber - 7,
+                precision == .day || precision == .month
+            {
                 incident.isBackground = true
             } else {
                 incident.isBackground = d.background && d.figures.isEmpty == false ? d.background : d.background

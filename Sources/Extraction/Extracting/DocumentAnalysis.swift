@@ -64,7 +64,14 @@ struct DocumentAnalysis {
             let p = DatePrecision(rawValue: document.metadata["dateline_precision"] ?? "day") ?? .day
             reference = DateReference(date: d, precision: p)
         } else {
-            reference = nil
+            // No dateline: a "22 July" in the text still gets its year when the text names one year most.
+            var years: [Int: Int] = [:]
+            for t in Tokenizer.tokens(of: document.body) where t.kind == .number && t.key.count == 4 {
+                if let y = t.number, (1990...2035).contains(y) { years[y, default: 0] += 1 }
+            }
+            let best = years.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.first
+            reference = best.flatMap { CivilDate(year: $0.key, month: 12, day: 31) }
+                .map { DateReference(date: $0, precision: .unknown) }
         }
     }
 

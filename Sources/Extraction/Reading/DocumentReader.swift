@@ -235,14 +235,14 @@ public struct DocumentReader: Sendable {
             }
         }
         if let url = metadata["url"], let d = DocumentReader.dateInURL(url) {
-            return (DateReference(date: d, precision: .day), "url")
+            return (DateReference(date: d.date, precision: d.precision), "url")
         }
         if let archive { return (archive, "archive") }
         return nil
     }
 
     /// `/2017/11/13/`, `/2017-11-13`, `/20171113` in a URL.
-    static func dateInURL(_ url: String) -> CivilDate? {
+    static func dateInURL(_ url: String) -> (date: CivilDate, precision: DatePrecision)? {
         let tokens = Tokenizer.tokens(of: url)
         for i in tokens.indices where tokens[i].kind == .number && tokens[i].key.count == 4 {
             guard let y = tokens[i].number, (1990...2035).contains(y) else { continue }
@@ -250,7 +250,18 @@ public struct DocumentReader: Sendable {
                 let m = tokens[i + 2].number, let d = tokens[i + 4].number, tokens[i + 2].key.count <= 2,
                 tokens[i + 4].key.count <= 2, let date = CivilDate(year: y, month: m, day: d)
             {
-                return date
+                // "/2019/07/12.html": a blog's year and month, then a post number that only looks like a day.
+                if i + 6 < tokens.count, tokens[i + 5].key == ".", ["html", "htm", "php", "aspx"].contains(tokens[i + 6].key) {
+                    return (CivilDate(year: y, month: m, day: 1)!, .month)
+                }
+                return (date, .day)
+            }
+            // "/2019/11/slug": year and month only.
+            if i + 2 < tokens.count, tokens[i + 1].key == "/", tokens[i + 2].key.count == 2, let m = tokens[i + 2].number,
+                i + 3 < tokens.count, tokens[i + 3].key == "/", let date = CivilDate(year: y, month: m, day: 1),
+                !(i + 4 < tokens.count && tokens[i + 4].kind == .number)
+            {
+                return (date, .month)
             }
         }
         // "/201907/22/": year and month in one number, then the day.
@@ -260,14 +271,14 @@ public struct DocumentReader: Sendable {
                 let y = Int(String(k[0..<4])), (1990...2035).contains(y), let m = Int(String(k[4..<6])),
                 let d = tokens[i + 2].number, let date = CivilDate(year: y, month: m, day: d)
             else { continue }
-            return date
+            return (date, .day)
         }
         for t in tokens where t.kind == .number && t.key.count == 8 {
             let k = Array(t.key)
             if let y = Int(String(k[0..<4])), (1990...2035).contains(y), let m = Int(String(k[4..<6])),
                 let d = Int(String(k[6..<8])), let date = CivilDate(year: y, month: m, day: d)
             {
-                return date
+                return (date, .day)
             }
         }
         return nil

@@ -390,6 +390,12 @@ public final class Matcher {
 
     // MARK: - Context
 
+    /// The admin unit P-codes a context names, most specific first as the matcher uses them to narrow candidates
+    /// ("rural Idlib" → `["SY07"]`, "Douma, Rif Dimashq" → `["SY0302"]`); empty when it names none.
+    public func contextUnits(_ context: String) -> [String] {
+        parseContext(context).units
+    }
+
     /// Reads the admin units a context names: n-grams of its words are looked up among the names and codes of
     /// governorates and districts ("ريف دمشق" is a governorate, "ريف حلب" is "rural" + Aleppo). A governorate
     /// wins over a district of the same name ("rural Idlib" is the governorate), a district named along with its

@@ -58,7 +58,8 @@ extension DocumentAnalysis {
                 let isTime = (next?.key == ":" && next?.glued == true) || (prev?.key == ":" && t.glued)
                 let isUnit = next.map { units.contains($0.key) } ?? false
                 let isYear = t.key.count == 4 && (1900...2100).contains(v)
-                if !isTime, !isUnit, !isYear, v < 1_000_000 {
+                // Tolls of a single attack stay in the thousands; larger numbers are war-wide totals.
+                if !isTime, !isUnit, !isYear, v < 5_000 {
                     out.append(Amount(tokens: i..<(i + 1), value: v, bounds: nil))
                 }
                 i += 1
@@ -126,15 +127,20 @@ extension DocumentAnalysis {
         var consumed: Set<Int> = []
         for (ai, amount) in amounts.enumerated() where !consumed.contains(ai) {
             // "including five children": part of a toll stated just before, not a toll of its own.
+            // The parenthesis runs to the next comma: "including 8 children and 4 women, ..." are both parts.
             let start = amount.tokens.lowerBound
-            if rules.subgroups.contains(where: { p in
-                (0...2).contains { gap in
-                    start - gap >= 0 && TokenMatch.matchesEnding(p, tokens, at: start - gap, clitics: rules.clitics) != nil
-                        && (start - gap..<start).allSatisfy { tokens[$0].kind != .number }
+            var back = start
+            var isPart = false
+            while back > 0, start - back < 10, ![",", ".", ";", "(", ")", ":"].contains(tokens[back - 1].key) {
+                if rules.subgroups.contains(where: {
+                    TokenMatch.matchesEnding($0, tokens, at: back, clitics: rules.clitics) != nil
+                }) {
+                    isPart = true
+                    break
                 }
-            }) {
-                continue
+                back -= 1
             }
+            if isPart { continue }
             var low: Int? = amount.bounds?.low ?? amount.value
             var high: Int? = amount.bounds?.high ?? amount.value
             var span = amount.tokens

@@ -9,21 +9,23 @@ enum Blocking {
 
     /// Pairs (lower index first) of forms sharing a blocking key, deduplicated, in a deterministic order.
     static func candidatePairs(_ forms: [Form]) -> [(Int32, Int32)] {
-        var buckets: [[UInt8]: [Int32]] = [:]
+        var buckets: [UInt64: [Int32]] = [:]
+        var keys: [UInt64] = []
         for (i, form) in forms.enumerated() {
-            var keys: Set<[UInt8]> = []
+            keys.removeAll(keepingCapacity: true)
             for skeleton in form.skeletons {
-                keys.insert(skeleton)
+                keys.append(pack(skeleton, skipping: -1))
                 // A deletion from a 3-symbol skeleton leaves a 2-symbol key most names share.
                 if skeleton.count >= 4 {
-                    for d in skeleton.indices {
-                        var shorter = skeleton
-                        shorter.remove(at: d)
-                        keys.insert(shorter)
-                    }
+                    for d in skeleton.indices { keys.append(pack(skeleton, skipping: d)) }
                 }
             }
-            for key in keys { buckets[key, default: []].append(Int32(i)) }
+            keys.sort()
+            var previous: UInt64?
+            for key in keys where key != previous {
+                buckets[key, default: []].append(Int32(i))
+                previous = key
+            }
         }
         var seen: Set<UInt64> = []
         var pairs: [(Int32, Int32)] = []
@@ -31,7 +33,7 @@ enum Blocking {
             let (x, y) = a < b ? (a, b) : (b, a)
             if seen.insert(UInt64(UInt32(x)) << 32 | UInt64(UInt32(y))).inserted { pairs.append((x, y)) }
         }
-        for key in buckets.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+        for key in buckets.keys.sorted() {
             let members = buckets[key]!
             if members.count < 2 { continue }
             if members.count <= bucketLimit {
@@ -40,12 +42,35 @@ enum Blocking {
                 }
                 continue
             }
-            let sorted = members.sorted { forms[Int($0)].key.bare < forms[Int($1)].key.bare }
+            let sorted = members.sorted { forms[Int($0)].bare < forms[Int($1)].bare }
             for i in sorted.indices {
                 for j in (i + 1)..<min(sorted.count, i + 1 + window) { add(sorted[i], sorted[j]) }
             }
         }
         return pairs
+    }
+}
+
+extension Blocking {
+    /// A skeleton (without the symbol at `skipping`) as a number: 5 bits per symbol for the first 11 symbols and
+    /// the length on top. Longer skeletons share keys by their start, which only adds candidates.
+    static func pack(_ skeleton: [UInt8], skipping: Int) -> UInt64 {
+        var key: UInt64 = 0
+        var n: UInt64 = 0
+        for (i, symbol) in skeleton.enumerated() where i != skipping {
+            n += 1
+            if n <= 11 { key = key << 5 | UInt64(code(symbol)) }
+        }
+        return min(n, 15) << 60 | key
+    }
+
+    /// Letters as 1...26, digits folded onto 27...31 (a shared code only adds candidates).
+    private static func code(_ symbol: UInt8) -> UInt8 {
+        switch symbol {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return symbol - UInt8(ascii: "A") + 1
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return (symbol - UInt8(ascii: "0")) % 5 + 27
+        default: return 31
+        }
     }
 }
 
@@ -154,8 +179,8 @@ enum Vowels {
 
     /// Whether an Arabic and a Latin spelling agree on their long vowels (true for two spellings of one script).
     static func agree(_ x: Form, _ y: Form) -> Bool {
-        guard x.key.isArabic != y.key.isArabic else { return true }
-        let (arabic, latin) = x.key.isArabic ? (x.vowels, y.vowels) : (y.vowels, x.vowels)
+        guard x.isArabic != y.isArabic else { return true }
+        let (arabic, latin) = x.isArabic ? (x.vowels, y.vowels) : (y.vowels, x.vowels)
         var k = 0
         for quality in arabic {
             let bit: UInt8 = quality == a ? 1 : (quality == u ? 2 : 4)
@@ -172,7 +197,10 @@ enum Vowels {
 /// are consonants ("Mayadin" is not "Maaden"), which the skeletons leave out.
 enum Letters {
     static func similarity(_ a: String, _ b: String) -> Double {
-        let x = units(a), y = units(b)
+        similarity(units(a), units(b))
+    }
+
+    static func similarity(_ x: [Unit], _ y: [Unit]) -> Double {
         let longest = max(x.count, y.count)
         if longest == 0 { return 1 }
         if x.isEmpty || y.isEmpty { return 0 }
@@ -194,8 +222,12 @@ enum Letters {
     /// Vowels that transliterations swap for one sound (a/e, e/i, i/y, o/u) are close; others ("Has" and "Hus",
     /// "Duma" and "Dama") are different names.
     static func vowelChange(_ p: Unit, _ q: Unit) -> Double {
-        let pair = String(String.UnicodeScalarView([min(p.scalar, q.scalar), max(p.scalar, q.scalar)]))
-        return ["ae", "ei", "iy", "ey", "ou", "ow", "uw", "ا\u{639}"].contains(pair) ? 0.3 : 0.6
+        let (x, y) = p.scalar.value < q.scalar.value ? (p.scalar, q.scalar) : (q.scalar, p.scalar)
+        switch (x, y) {
+        case ("a", "e"), ("e", "i"), ("i", "y"), ("e", "y"), ("o", "u"), ("o", "w"), ("u", "w"), ("ا", "ع"):
+            return 0.3
+        default: return 0.6
+        }
     }
 
     struct Unit {

@@ -13,7 +13,7 @@ public import GazetteModel
 /// clusters[1].members.map(\.spelling)   // ["Saraqib", "سراقب"]
 /// ```
 ///
-/// Layers, strongest first (see `Clustering.md` beside this file):
+/// Layers, strongest first:
 /// 1. spellings the matcher resolves (`matched`) to the same place join, and spellings resolved to different
 ///    places never join, whatever their spelling;
 /// 2. spellings with the same folded key (``NameKey/compact``), or the same key with the article optional
@@ -97,7 +97,8 @@ public struct SpellingClusterer: Sendable {
             switch (partition.place(of: x) != nil, partition.place(of: y) != nil) {
             case (true, false): cohesive = Self.cohesive([a], partition.representatives(y), forms)
             case (false, true): cohesive = Self.cohesive(partition.representatives(x), [b], forms)
-            case (false, false): cohesive = Self.cohesive(partition.representatives(x), partition.representatives(y), forms)
+            case (false, false):
+                cohesive = Self.cohesive(partition.representatives(x), partition.representatives(y), forms)
             case (true, true): cohesive = true  // the same place, or refused by the partition
             }
             if cohesive { partition.union(x, y) }
@@ -120,7 +121,7 @@ public struct SpellingClusterer: Sendable {
     static func affinity(_ a: Form, _ b: Form) -> Double? {
         // The nisba ending ("Suwaidia", "Hamadaniyeh", "الحمدانية") makes another name ("Suweida", "Hamadan").
         guard a.nisba == b.nisba else { return nil }
-        let sameScript = a.key.isArabic == b.key.isArabic
+        let sameScript = a.isArabic == b.isArabic
         var distance = Double.infinity
         var length = 0
         for x in a.skeletons {
@@ -139,7 +140,7 @@ public struct SpellingClusterer: Sendable {
         // full consonant more or less ("Ma'arshamarin" is not "معرشورين", "Kafr Zita" not "Kafr Zaytun").
         guard distance == 0 || (length >= 4 && distance <= 0.5) else { return nil }
         if sameScript {
-            let letters = Letters.similarity(a.key.bare, b.key.bare)
+            let letters = Letters.similarity(a.letters, b.letters)
             // Two or three consonants say little: "Has" and "Hus", "Mayadin" and "Maaden" share them.
             let needed = distance > 0 ? 0.75 : (length <= 2 ? 0.87 : (length == 3 ? 0.8 : 0.6))
             guard letters >= needed else { return nil }
@@ -180,7 +181,7 @@ public struct SpellingClusterer: Sendable {
             for j in y {
                 total += 1
                 let a = forms[Int(i)], b = forms[Int(j)]
-                if a.key.compact == b.key.compact || affinity(a, b) != nil { linked += 1 }
+                if a.compact == b.compact || affinity(a, b) != nil { linked += 1 }
             }
         }
         return 2 * linked >= total
@@ -204,7 +205,7 @@ public struct SpellingClusterer: Sendable {
                 canonical = place.nameEn
             } else {
                 // Members are sorted by count: the first Latin one is the most frequent.
-                let latin = indices.filter { !forms[$0].key.isArabic && !forms[$0].key.compact.isEmpty }
+                let latin = indices.filter { !forms[$0].isArabic && !forms[$0].compact.isEmpty }
                     .map { forms[$0].spelling }
                 canonical = members.first { latin.contains($0.spelling) }?.spelling ?? members[0].spelling
             }
@@ -274,26 +275,35 @@ public struct SpellingCluster: Sendable, Hashable {
     }
 }
 
-/// A distinct spelling with what clustering compares.
-struct Form {
-    var spelling: String
-    var count: Int
-    var key: NameKey
-    var place: String?
-    var skeletons: [[UInt8]]
-    var vowels: [UInt8]
-    var nisba: Bool
-    var ending: UInt8
+/// A distinct spelling with what clustering compares, computed once. A class: pairs of forms are compared
+/// millions of times, and copying a struct of strings and arrays each time would dominate.
+final class Form {
+    let spelling: String
+    let count: Int
+    let key: NameKey
+    let place: String?
+    let isArabic: Bool
+    let compact: String
+    let bare: String
+    let skeletons: [[UInt8]]
+    let vowels: [UInt8]
+    let nisba: Bool
+    let ending: UInt8
+    let letters: [Letters.Unit]
 
     init(spelling: String, count: Int, key: NameKey, place: String?) {
         self.spelling = spelling
         self.count = count
         self.key = key
         self.place = place
+        isArabic = key.isArabic
+        compact = key.compact
+        bare = key.bare
         skeletons = key.skeletons.filter { !$0.isEmpty }.map { Array($0.utf8) }
         vowels = Vowels.signature(key)
         nisba = Vowels.endsInNisba(key)
         ending = Vowels.ending(key)
+        letters = Letters.units(key.bare)
     }
 
     /// Keys whose equality alone joins two spellings: the folded key, and the article-optional key when it is

@@ -20,7 +20,8 @@ extension Decisions {
             rows += 1
         }
         let header = """
-            # Gazette review file\(origin.isEmpty ? "" : " for \(origin)"): \(rows) name\(rows == 1 ? "" : "s") to decide.
+            # Gazette review file\(origin.isEmpty ? "" : " for \(origin)"): \(rows) \(rows == 1 ? "name" : "names") \
+            to decide.
             # Fill place_id with a P-code (one of the candidates in note, or any gazetteer P-code), or write none
             # when the name is not a place of the gazetteer; leave it empty to decide later. Then run again with
             # --decisions FILE: decisions win over the matcher. An empty context makes a decision apply everywhere.

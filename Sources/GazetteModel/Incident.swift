@@ -35,6 +35,9 @@ public struct Incident: Sendable, Hashable {
     public var matchStatus: MatchStatus?
     /// The source (site or agency) the document came from, for consolidation and reports.
     public var source: String
+    /// Further documents this one report stands for: a row of an incident table that already joined several
+    /// sources (`sources` = `a;b;c` gives document `a` and these `b`, `c`). Empty for extracted incidents.
+    public var otherDocuments: [String] = []
 
     public init(
         document: String,

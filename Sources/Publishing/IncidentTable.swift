@@ -244,7 +244,7 @@ public enum IncidentTable {
             let killedLow = try number(row, c.killedLow, origin: origin)
             let injuredLow = try number(row, c.injuredLow, origin: origin)
             let written = text(c.place)
-            out.append(
+            var incident =
                 Incident(
                     document: document, index: index, date: date, datePrecision: date == nil ? .unknown : .day,
                     place: written.isEmpty ? text(c.placeName) : written, governorate: text(c.governorate),
@@ -256,7 +256,9 @@ public enum IncidentTable {
                         text: text(c.injuredText)),
                     perpetrator: text(c.perpetrator).isEmpty ? "unknown" : text(c.perpetrator), weapon: text(c.weapon),
                     evidence: text(c.evidence), placeID: text(c.placeID), placeName: text(c.placeName),
-                    source: sources.joined(separator: ";")))
+                    source: sources.joined(separator: ";"))
+            incident.otherDocuments = Array(sources.dropFirst())
+            out.append(incident)
         }
         return out
     }

@@ -39,7 +39,7 @@ public struct Event: Sendable, Hashable, Identifiable {
     public var primary: Incident { reports[0] }
 
     /// The distinct source documents, sorted.
-    public var documents: [String] { Array(Set(reports.map(\.document))).sorted() }
+    public var documents: [String] { Array(Set(reports.flatMap { [$0.document] + $0.otherDocuments })).sorted() }
 
     /// `document#index`: how a report is named in events, estimates and explanations.
     public static func reportID(_ incident: Incident) -> String { "\(incident.document)#\(incident.index)" }

@@ -181,7 +181,7 @@ public struct TallyBuilder: Sendable {
         add(
             date: event.date, groups: groups, killed: Count(low: event.killed.low, high: event.killed.high),
             injured: Count(low: event.injured.low, high: event.injured.high),
-            documents: event.reports.map(\.document),
+            documents: event.documents,
             disputed: event.killed.sourcesDisagree || event.injured.sourcesDisagree, eventID: event.id)
     }
 

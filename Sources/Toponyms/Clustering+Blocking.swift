@@ -135,7 +135,7 @@ enum Vowels {
         if key.isArabic {
             let n = scalars.count
             guard n >= 3, scalars[n - 1] == "ه", scalars[n - 2] == "ي" else { return false }
-            return !"اوي".unicodeScalars.contains(scalars[n - 3])
+            return !"اي".unicodeScalars.contains(scalars[n - 3])
         }
         if scalars.last == "h" { scalars.removeLast() }
         guard let last = scalars.popLast(), last == "a" || last == "e" else { return false }
@@ -193,8 +193,8 @@ enum Vowels {
 }
 
 /// Letter-level similarity of two folded keys of one script, for confirming a skeleton match: vowels weigh half
-/// a consonant and change into one another cheaply, doubled letters count once, and y, w, و, ي between two vowels
-/// are consonants ("Mayadin" is not "Maaden"), which the skeletons leave out.
+/// a consonant and change into one another cheaply, doubled letters count once, and y, w between two vowels are
+/// consonants ("Mayadin" is not "Maaden"), which the skeletons leave out. Arabic letters all count fully.
 enum Letters {
     static func similarity(_ a: String, _ b: String) -> Double {
         similarity(units(a), units(b))
@@ -224,7 +224,7 @@ enum Letters {
     static func vowelChange(_ p: Unit, _ q: Unit) -> Double {
         let (x, y) = p.scalar.value < q.scalar.value ? (p.scalar, q.scalar) : (q.scalar, p.scalar)
         switch (x, y) {
-        case ("a", "e"), ("e", "i"), ("i", "y"), ("e", "y"), ("o", "u"), ("o", "w"), ("u", "w"), ("ا", "ع"):
+        case ("a", "e"), ("e", "i"), ("i", "y"), ("e", "y"), ("o", "u"), ("o", "w"), ("u", "w"):
             return 0.3
         default: return 0.6
         }
@@ -239,15 +239,16 @@ enum Letters {
     static func units(_ s: String) -> [Unit] {
         let scalars = Array(s.unicodeScalars)
         func plainVowel(_ k: Int) -> Bool {
-            k >= 0 && k < scalars.count && "aeiouاوي".unicodeScalars.contains(scalars[k])
+            k >= 0 && k < scalars.count && "aeiou".unicodeScalars.contains(scalars[k])
         }
         var out: [Unit] = []
         for (k, c) in scalars.enumerated() {
             if let last = out.last, last.scalar == c { continue }
             let vowel: Bool
             switch c {
-            case "a", "e", "i", "o", "u", "ا", "ى", "ع": vowel = true
-            case "y", "w", "و", "ي": vowel = k > 0 && !(plainVowel(k - 1) && plainVowel(k + 1))
+            // Arabic writes its long vowels every time: a missing ا, و or ي is another name (حزان, حزوان).
+            case "a", "e", "i", "o", "u": vowel = true
+            case "y", "w": vowel = k > 0 && !(plainVowel(k - 1) && plainVowel(k + 1))
             default: vowel = false
             }
             out.append(Unit(scalar: c, isVowel: vowel))

@@ -121,6 +121,8 @@ public struct SpellingClusterer: Sendable {
     static func affinity(_ a: Form, _ b: Form) -> Double? {
         // The nisba ending ("Suwaidia", "Hamadaniyeh", "الحمدانية") makes another name ("Suweida", "Hamadan").
         guard a.nisba == b.nisba else { return nil }
+        // Nor do names whose last letters cannot be the same ending ("Hazan", "Hazani", "Hazana"; حزان, حزانو).
+        guard a.ending & b.ending != 0 else { return nil }
         let sameScript = a.isArabic == b.isArabic
         var distance = Double.infinity
         var length = 0
@@ -142,11 +144,11 @@ public struct SpellingClusterer: Sendable {
         if sameScript {
             let letters = Letters.similarity(a.letters, b.letters)
             // Two or three consonants say little: "Has" and "Hus", "Mayadin" and "Maaden" share them.
-            let needed = distance > 0 ? 0.75 : (length <= 2 ? 0.87 : (length == 3 ? 0.8 : 0.6))
+            let needed = distance > 0 ? 0.75 : (length <= 2 ? 0.87 : (length == 3 ? 0.82 : 0.6))
             guard letters >= needed else { return nil }
             return (distance == 0 ? 0.95 : 0.9 - distance / Double(length)) + 0.05 * letters
         }
-        guard Vowels.agree(a, b), a.ending & b.ending != 0 else { return nil }
+        guard Vowels.agree(a, b) else { return nil }
         return distance == 0 ? 0.95 : 0.9 - distance / Double(length)
     }
 

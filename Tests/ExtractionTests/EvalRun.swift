@@ -35,6 +35,13 @@ import GazetteModel
         }
         try (lines.joined(separator: "\n") + "\n").write(toFile: "/tmp/gazette-extract-pred.tsv", atomically: true,
             encoding: .utf8)
+        if ProcessInfo.processInfo.environment["GAZETTE_TIMING"] != nil {
+            let docs = try files.flatMap { try Fixtures.read($0) }
+            let bytes = docs.reduce(0) { $0 + $1.body.utf8.count }
+            let clock = ContinuousClock()
+            let t = clock.measure { for d in docs { _ = session.extract(d) } }
+            print("TIMING \(docs.count) documents, \(bytes) bytes in \(t)")
+        }
         // Most documents of the set report an incident; an extractor finding them in few is broken.
         #expect(withIncidents * 2 > files.count)
     }

@@ -23,8 +23,18 @@ struct DateMention: Sendable, Hashable {
 /// Finds dates in token streams with one language's month and weekday names.
 struct DateFinder: Sendable {
     var vocabulary: DateVocabulary
-    var relative: [(phrase: Phrase, offset: RelativeDate)]
+    var relative: [(phrase: Phrase, offset: RelativeDate)] {
+        didSet { relativeTable = PhraseTable(relative.map { ($0.phrase, $0.offset) }) }
+    }
     var clitics: [String]
+    private(set) var relativeTable: PhraseTable<RelativeDate>
+
+    init(vocabulary: DateVocabulary, relative: [(phrase: Phrase, offset: RelativeDate)], clitics: [String]) {
+        self.vocabulary = vocabulary
+        self.relative = relative
+        self.clitics = clitics
+        relativeTable = PhraseTable(relative.map { ($0.phrase, $0.offset) })
+    }
 
     func mentions(in tokens: [Token]) -> [DateMention] {
         var out: [DateMention] = []
@@ -113,16 +123,12 @@ struct DateFinder: Sendable {
                 i += len
                 continue
             }
-            var matched = false
-            for (phrase, offset) in relative {
-                if let len = TokenMatch.matches(phrase, tokens, at: i, clitics: clitics) {
-                    out.append(DateMention(kind: .relative(offset), tokens: i..<(i + len)))
-                    i += len
-                    matched = true
-                    break
-                }
+            if let (len, offset, _) = relativeTable.first(tokens, at: i, clitics: clitics) {
+                out.append(DateMention(kind: .relative(offset), tokens: i..<(i + len)))
+                i += len
+            } else {
+                i += 1
             }
-            if !matched { i += 1 }
         }
         return out
     }

@@ -6,6 +6,8 @@ struct DateVocabulary: Sendable, Hashable {
     /// Longest phrase first, so `تشرين الثاني` wins over `تشرين`.
     var months: [(phrase: [String], month: Int)]
     var weekdays: [(phrase: [String], weekday: Int)]
+    let monthTable: PhraseTable<Int>
+    let weekdayTable: PhraseTable<Int>
 
     static func == (a: DateVocabulary, b: DateVocabulary) -> Bool {
         a.months.map { "\($0.phrase)\($0.month)" } == b.months.map { "\($0.phrase)\($0.month)" }
@@ -42,20 +44,16 @@ struct DateVocabulary: Sendable, Hashable {
         }
         self.months = sorted(months).map { (phrase: $0.0, month: $0.1) }
         self.weekdays = sorted(weekdays).map { (phrase: $0.0, weekday: $0.1) }
+        monthTable = PhraseTable(self.months.map { ($0.phrase, $0.month) })
+        weekdayTable = PhraseTable(self.weekdays.map { ($0.phrase, $0.weekday) })
     }
 
     /// The month named at `tokens[i...]`, with the number of tokens it spans.
     func month(at i: Int, in tokens: [Token], clitics: [String]) -> (month: Int, length: Int)? {
-        for (phrase, m) in months where TokenMatch.matches(phrase, tokens, at: i, clitics: clitics) != nil {
-            return (m, TokenMatch.matches(phrase, tokens, at: i, clitics: clitics)!)
-        }
-        return nil
+        monthTable.first(tokens, at: i, clitics: clitics).map { ($0.value, $0.length) }
     }
 
     func weekday(at i: Int, in tokens: [Token], clitics: [String]) -> (weekday: Int, length: Int)? {
-        for (phrase, d) in weekdays {
-            if let n = TokenMatch.matches(phrase, tokens, at: i, clitics: clitics) { return (d, n) }
-        }
-        return nil
+        weekdayTable.first(tokens, at: i, clitics: clitics).map { ($0.value, $0.length) }
     }
 }

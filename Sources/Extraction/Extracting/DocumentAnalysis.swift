@@ -49,6 +49,7 @@ struct DocumentAnalysis {
     let matcher: Matcher?
     let document: Document
     var conventions: QuantityConventions { extractor.conventions }
+    var compiled: CompiledRules { extractor.compiled[rules.language]! }
     let reference: DateReference?
 
     init(
@@ -161,9 +162,9 @@ struct DocumentAnalysis {
         let amounts = amounts(in: tokens, text: text, excluding: dateTokens)
         var figures = figures(in: tokens, text: text, amounts: amounts, orderBase: order)
         order += amounts.count + 1
-        for p in rules.noCasualties {
-            for k in tokens.indices where TokenMatch.matches(p, tokens, at: k, clitics: rules.clitics) != nil {
-                let phrase = String(text[tokens[k].range.lowerBound..<tokens[k + p.count - 1].range.upperBound])
+        for k in tokens.indices {
+            for m in compiled.noCasualties.matches(tokens, at: k, clitics: rules.clitics) {
+                let phrase = String(text[tokens[k].range.lowerBound..<tokens[k + m.length - 1].range.upperBound])
                 figures.append(Figure(category: .killed, low: 0, high: 0, text: phrase, order: order))
             }
         }
@@ -174,20 +175,20 @@ struct DocumentAnalysis {
             documentGovernorate: documentGovernorate)
         var attack = false
         for k in tokens.indices where tokens[k].kind == .word {
-            if rules.attacks.contains(where: { TokenMatch.matches($0, tokens, at: k, clitics: rules.clitics) != nil }) {
+            if compiled.attacks.contains(tokens, at: k, clitics: rules.clitics) {
                 attack = true
                 break
             }
         }
         var background = false
         for k in tokens.indices {
-            if rules.background.contains(where: { TokenMatch.matches($0, tokens, at: k, clitics: rules.clitics) != nil }) {
+            if compiled.background.contains(tokens, at: k, clitics: rules.clitics) {
                 background = true
                 break
             }
         }
-        let perps = vocabulary(rules.perpetrators, in: tokens, text: text)
-        let weapons = vocabulary(rules.weapons, in: tokens, text: text)
+        let perps = vocabulary(compiled.perpetrators, in: tokens, text: text)
+        let weapons = vocabulary(compiled.weapons, in: tokens, text: text)
         if !weapons.isEmpty { attack = true }
         let clauseText = tokens.isEmpty ? "" : String(text[tokens[0].range.lowerBound..<tokens[tokens.count - 1].range.upperBound])
         return Clause(sentence: sentence, text: clauseText, tokens: tokens, figures: figures, places: places,
@@ -196,19 +197,18 @@ struct DocumentAnalysis {
     }
 
     /// Vocabulary terms found, each once, as `term [as written]`.
-    func vocabulary(_ table: [(phrase: Phrase, term: String)], in tokens: [Token], text: String) -> [String] {
+    func vocabulary(_ table: PhraseTable<String>, in tokens: [Token], text: String) -> [String] {
         var out: [String] = []
         var seen: Set<String> = []
         var k = 0
         while k < tokens.count {
             var step = 1
-            for (phrase, term) in table {
-                if let n = TokenMatch.matches(phrase, tokens, at: k, clitics: rules.clitics) {
+            if let (n, term, _) = table.first(tokens, at: k, clitics: rules.clitics) {
+                do {
                     let written = String(text[tokens[k].range.lowerBound..<tokens[k + n - 1].range.upperBound])
                     // A term "-" marks words that look like an attacker but are not ("Syrian Coalition").
                     if term != "-", seen.insert(term).inserted { out.append("\(term) [\(written)]") }
                     step = n
-                    break
                 }
             }
             k += step
@@ -218,6 +218,7 @@ struct DocumentAnalysis {
 
     /// The governorate of an admin unit, in the label spelling the rule sets map names to.
     func governorate(named name: String) -> String? {
+        if let label = extractor.admin1Labels[name] { return label }
         let toks = Tokenizer.tokens(of: name)
         for (phrase, gov) in extractor.governorates {
             if TokenMatch.matches(phrase, toks, at: 0, clitics: rules.clitics) == phrase.count, phrase.count == toks.count {
@@ -234,12 +235,7 @@ struct DocumentAnalysis {
         while k < tokens.count {
             var found: (gov: String, len: Int)? = nil
             if tokens[k].kind == .word {
-                for (phrase, gov) in extractor.governorates {
-                    if let n = TokenMatch.matches(phrase, tokens, at: k, clitics: rules.clitics) {
-                        found = (gov, n)
-                        break
-                    }
-                }
+                if let m = compiled.governorates.first(tokens, at: k, clitics: rules.clitics) { found = (m.value, m.length) }
             }
             guard let found else {
                 k += 1

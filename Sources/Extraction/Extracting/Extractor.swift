@@ -27,6 +27,10 @@ public struct Extractor: Sendable {
     /// Per language, the single words of the rule set (cues, casualty words, directions ...): a gazetteer
     /// entry spelled like one of them ("مدينة", "Madina") is not spotted as a place.
     let commonWords: [String: Set<String>]
+    /// Each rule set's phrases indexed by first word.
+    let compiled: [String: CompiledRules]
+    /// The label spelling of every admin-1 name of the gazetteer ("Idleb" → "Idlib"), worked out once.
+    let admin1Labels: [String: String]
 
     /// - Parameters:
     ///   - ruleSets: one per language; a document in a language without one is read with English (or the first).
@@ -64,6 +68,21 @@ public struct Extractor: Sendable {
             common[r.language] = words
         }
         commonWords = common
+        var compiled: [String: CompiledRules] = [:]
+        for r in ruleSets { compiled[r.language] = CompiledRules(r, governorates: governorates) }
+        self.compiled = compiled
+        var labels: [String: String] = [:]
+        let govTable = PhraseTable(governorates.map { ($0.phrase, $0.governorate) })
+        for place in places {
+            for name in [place.admin1?.nameEn, place.admin1?.nameAr].compactMap({ $0 }) where labels[name] == nil {
+                let toks = Tokenizer.tokens(of: name)
+                let clitics = Folding.isArabic(name) ? ["و", "ب", "ل", "ف"] : []
+                if let m = govTable.matches(toks, at: 0, clitics: clitics).first(where: { $0.length == toks.count }) {
+                    labels[name] = m.value
+                }
+            }
+        }
+        admin1Labels = labels
         fallbackLanguage = byLanguage["en"] != nil ? "en" : (ruleSets.first?.language ?? "en")
     }
 

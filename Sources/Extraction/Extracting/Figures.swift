@@ -34,11 +34,9 @@ extension DocumentAnalysis {
             while k < tokens.count, words < n {
                 if tokens[k].kind == .word {
                     words += 1
-                    for p in rules.victims where TokenMatch.matches(p, tokens, at: k, clitics: rules.clitics) != nil {
-                        return true
-                    }
-                    for w in rules.killed + rules.injured
-                    where TokenMatch.matches(w.phrase, tokens, at: k, clitics: rules.clitics) != nil {
+                    if compiled.victims.contains(tokens, at: k, clitics: rules.clitics)
+                        || compiled.casualties.contains(tokens, at: k, clitics: rules.clitics)
+                    {
                         return true
                     }
                 }
@@ -70,10 +68,8 @@ extension DocumentAnalysis {
                 continue
             }
             var matched = false
-            for (phrase, key) in rules.vagueAmounts {
-                if let n = TokenMatch.matches(phrase, tokens, at: i, clitics: rules.clitics),
-                    let b = conventions.amounts[key]
-                {
+            for (n, key, _) in compiled.vague.matches(tokens, at: i, clitics: rules.clitics) {
+                if let b = conventions.amounts[key] {
                     out.append(Amount(tokens: i..<(i + n), value: nil, bounds: b))
                     i += n
                     matched = true
@@ -81,10 +77,9 @@ extension DocumentAnalysis {
                 }
             }
             if matched { continue }
-            for (phrase, value) in rules.numberWords {
-                if let n = TokenMatch.matches(phrase, tokens, at: i, clitics: rules.clitics),
-                    victimOrCasualtyAhead(i + n, within: phrase.count == 1 && value == 1 ? 1 : 2)
-                        || (value != 1 && phrase.count == 1 && isCasualtyWord(tokens, i + n))
+            for (n, value, phrase) in compiled.numberWords.matches(tokens, at: i, clitics: rules.clitics) {
+                if victimOrCasualtyAhead(i + n, within: phrase.count == 1 && value == 1 ? 1 : 2)
+                    || (value != 1 && phrase.count == 1 && isCasualtyWord(tokens, i + n))
                 {
                     out.append(Amount(tokens: i..<(i + n), value: value, bounds: nil))
                     i += n
@@ -113,10 +108,7 @@ extension DocumentAnalysis {
 
     func isCasualtyWord(_ tokens: [Token], _ k: Int) -> Bool {
         guard k < tokens.count else { return false }
-        for w in rules.killed + rules.injured where TokenMatch.matches(w.phrase, tokens, at: k, clitics: rules.clitics) != nil {
-            return true
-        }
-        return false
+        return compiled.casualties.contains(tokens, at: k, clitics: rules.clitics)
     }
 
     /// Casualty figures of a clause: amounts, their quantifiers and the casualty word that says what they count.
@@ -227,7 +219,7 @@ extension DocumentAnalysis {
             }
             if rules.conjunctions.contains(t.key) { break }
             // "16 people, including five children, were killed": read past the parenthesis.
-            if let n = rules.subgroups.lazy.compactMap({ TokenMatch.matches($0, tokens, at: k, clitics: self.rules.clitics) }).first {
+            if let n = compiled.subgroups.first(tokens, at: k, clitics: rules.clitics)?.length {
                 var j = k + n
                 while j < tokens.count, j - k < 12, ![",", "-", ")", "—", ";", "."].contains(tokens[j].key) { j += 1 }
                 guard j < tokens.count, [",", "-", ")", "—"].contains(tokens[j].key) else { break }
@@ -235,11 +227,9 @@ extension DocumentAnalysis {
                 words += 1
                 continue
             }
-            for p in rules.combined {
-                if let n = TokenMatch.matches(p, tokens, at: k, clitics: rules.clitics) {
-                    forward = (nil, k..<(k + n), words)
-                    break scan
-                }
+            if let n = compiled.combined.first(tokens, at: k, clitics: rules.clitics)?.length {
+                forward = (nil, k..<(k + n), words)
+                break scan
             }
             if let c = casualty(at: k, in: tokens, direction: .after) {
                 // "وجرح" after a figure starts the next clause ("قتل 5 وجرح 10").
@@ -289,13 +279,11 @@ extension DocumentAnalysis {
     enum Side { case after, before }
 
     func casualty(at k: Int, in tokens: [Token], direction: Side) -> (kind: Figure.Category, length: Int, plain: Bool)? {
-        for (list, kind) in [(rules.killed, Figure.Category.killed), (rules.injured, .injured)] {
-            for w in list where w.position == .both || (direction == .after ? w.position == .after : w.position == .before) {
-                if let n = TokenMatch.matches(w.phrase, tokens, at: k, clitics: rules.clitics) {
-                    let plain = TokenMatch.matches(w.phrase, tokens, at: k) != nil
-                    return (kind, n, plain)
-                }
-            }
+        for (n, value, phrase) in compiled.casualties.matches(tokens, at: k, clitics: rules.clitics) {
+            let (kind, position) = value
+            guard position == .both || (direction == .after ? position == .after : position == .before) else { continue }
+            let plain = TokenMatch.matches(phrase, tokens, at: k) != nil
+            return (kind, n, plain)
         }
         return nil
     }

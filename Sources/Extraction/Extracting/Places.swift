@@ -22,8 +22,8 @@ extension DocumentAnalysis {
         let govNameTokens: Set<Int> = {
             var s: Set<Int> = []
             for k in tokens.indices {
-                for (p, _) in extractor.governorates where TokenMatch.matches(p, tokens, at: k, clitics: rules.clitics) != nil {
-                    for j in k..<(k + p.count) { s.insert(j) }
+                for m in compiled.governorates.matches(tokens, at: k, clitics: rules.clitics) {
+                    for j in k..<(k + m.length) { s.insert(j) }
                 }
             }
             return s
@@ -37,7 +37,7 @@ extension DocumentAnalysis {
         }
         func isArabic(_ k: Int) -> Bool { k < tokens.count && Folding.isArabic(tokens[k].key) }
         func isCue(_ k: Int) -> Bool {
-            rules.placeCues.contains { TokenMatch.matches($0.phrase, tokens, at: k, clitics: rules.clitics) != nil }
+            compiled.placeCues.contains(tokens, at: k, clitics: rules.clitics)
         }
         /// A capitalized run starting at `j` (Latin script): words, connectors and glued hyphens/apostrophes.
         func capitalizedRun(from j: Int) -> Range<Int>? {
@@ -94,8 +94,8 @@ extension DocumentAnalysis {
         }
         // 1. Strong cues: "the town of X", "بلدة X".
         for k in tokens.indices {
-            for cue in rules.placeCues where cue.strength == .strong {
-                guard let n = TokenMatch.matches(cue.phrase, tokens, at: k, clitics: rules.clitics) else { continue }
+            for cue in compiled.placeCues.matches(tokens, at: k, clitics: rules.clitics) where cue.value == .strong {
+                let n = cue.length
                 // "المدينة" is "the town" already named: only the bare noun introduces a name ("مدينة دوما").
                 if isArabic(k) {
                     var key = Substring(tokens[k].key)
@@ -158,8 +158,7 @@ extension DocumentAnalysis {
         }
         // 2. After-cues: "Kafr Noran town", "Han Şeyhun beldesine".
         for k in tokens.indices where k > 0 {
-            for cue in rules.placeCues where cue.strength == .after {
-                guard TokenMatch.matches(cue.phrase, tokens, at: k, clitics: rules.clitics) != nil else { continue }
+            for cue in compiled.placeCues.matches(tokens, at: k, clitics: rules.clitics) where cue.value == .after {
                 var j = k
                 var words = 0
                 while j > 0, words < 4 {
@@ -189,9 +188,9 @@ extension DocumentAnalysis {
                 let listed = first > 1 && (tokens[first - 1].key == "," || rules.conjunctions.contains(tokens[first - 1].key))
                     && found.contains { $0.range.upperBound == first - 1 }
                 let cued = listed || (first > 0 && isCue(first - 1)) || (first > 1 && isCue(first - 2))
-                    || (range.upperBound < tokens.count && rules.placeCues.contains {
-                        $0.strength == .after && TokenMatch.matches($0.phrase, tokens, at: range.upperBound, clitics: rules.clitics) != nil
-                    })
+                    || compiled.placeCues.matches(tokens, at: range.upperBound, clitics: rules.clitics).contains {
+                        $0.value == .after
+                    }
                 let multi = spot.keyWords.count > 1
                 let notable = spot.places.contains { index.places[$0].alternateNames.count >= 3 }
                 let inTarget = target.map { t in
@@ -223,8 +222,8 @@ extension DocumentAnalysis {
         // 4. Capitalized names after weak cues that the matcher knows ("in Kafr Noran").
         if let matcher {
             for k in tokens.indices {
-                for cue in rules.placeCues where cue.strength == .weak {
-                    guard let n = TokenMatch.matches(cue.phrase, tokens, at: k, clitics: []) else { continue }
+                for cue in compiled.placeCues.matches(tokens, at: k, clitics: []) where cue.value == .weak {
+                    let n = cue.length
                     let j = k + n
                     guard j < tokens.count, !govNameTokens.contains(j), !found.contains(where: { $0.range.contains(j) })
                     else { break }

@@ -181,7 +181,7 @@ import Testing
         var rng = SplitMix(seed: seed)
         var lines = ["doc\tincident\tdate\tdate_precision\tplace\tgovernorate\tkilled_min\tkilled_max\tinjured_min"
             + "\tinjured_max\tplace_name"]
-        for row in IncidentScorer.rows(records) {
+        for row in IncidentScorer.rows(records.map(\.fields)) {
             if rng.chance(0.15) { continue }
             var r = row
             r["place_name"] = rng.chance(0.5) ? r["place_en"] : ""
@@ -267,7 +267,8 @@ enum Python {
         try predictions.write(to: predictionsURL, atomically: true, encoding: .utf8)
 
         func read(_ text: String, _ origin: String) throws -> [[String: String]] {
-            IncidentScorer.rows(try CSVReader.records(Array(text.utf8), options: .init(delimiter: 9, origin: origin)))
+            IncidentScorer.rows(
+                try CSVReader.records(Array(text.utf8), options: .init(delimiter: 9, origin: origin)).map(\.fields))
         }
         let card = IncidentScorer(labels: try read(labels, "labels")).score(predictions: try read(predictions, "pred"))
         let table = try run([script.path, labelsURL.path, predictionsURL.path])

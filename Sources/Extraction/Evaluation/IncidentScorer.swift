@@ -37,8 +37,8 @@ public struct IncidentScorer: Sendable {
         self.gold = gold
     }
 
-    /// The number of documents the labels name.
-    public var documentCount: Int { documents.count }
+    /// The documents the labels name (ids as `documentID` makes them), in code-point order.
+    public var documentIDs: [String] { documents.map(\.value) }
 
     /// Scores prediction rows (the TSV `gazette extract` writes, or any table with the used columns).
     public func score(predictions rows: [[String: String]]) -> Scorecard {
@@ -102,6 +102,18 @@ public struct IncidentScorer: Sendable {
         ]
     }
 
+    /// Records of a table (the first is the header) as rows the way Python's `csv.DictReader` makes them:
+    /// cells paired with column names, a later duplicate column name winning, cells beyond the header
+    /// dropped, and columns beyond a short record absent. Records with no fields are skipped.
+    public static func rows(_ records: [[String]]) -> [[String: String]] {
+        guard let header = records.first else { return [] }
+        return records.dropFirst().filter { !$0.isEmpty }.map { fields in
+            var row: [String: String] = [:]
+            for (name, cell) in zip(header, fields) { row[name] = cell }
+            return row
+        }
+    }
+
     /// The script's `doc_id`: the last path component, without a `.txt` ending ("corpus/en-002.txt" → "en-002").
     public static func documentID(_ text: String) -> String {
         let last = PythonText.split(PythonText.strip(text), on: "/").last ?? ""
@@ -116,6 +128,12 @@ public struct IncidentScorer: Sendable {
             head.unicodeScalars.allSatisfy(PythonText.isAlpha)
         else { return "en" }
         return head
+    }
+
+    /// Whether the scorer reads a date from this cell (`YYYY-MM-DD`, `YYYYMMDD` or an ISO week date, after
+    /// trimming and on its first ten characters, as Python's `date.fromisoformat` does); others count as no date.
+    public static func readsDate(_ cell: String) -> Bool {
+        PythonText.isoDayNumber(cell) != nil
     }
 
     /// A row counts as an incident unless `incident` is 0 or it has none of place, date, governorate,

@@ -155,3 +155,26 @@ import GazetteModel
         #expect(try Fixtures.document(text).language == expected)
     }
 }
+
+@Suite struct LargeInputTests {
+    @Test func oversizedDocumentIsRefusedWithAClearMessage() throws {
+        let reader = DocumentReader(ruleSets: Fixtures.ruleSets, maximumDocumentBytes: 1_000_000)
+        let big = [UInt8](repeating: UInt8(ascii: "a"), count: 2_000_000)
+        do {
+            _ = try reader.read(big, fileName: "dump.txt")
+            Issue.record("an oversized document was read")
+        } catch {
+            #expect(error.description.hasPrefix("dump.txt:"))
+            #expect(error.description.contains("split"))
+        }
+    }
+
+    @Test func longTextWithoutSentenceEndsDoesNotStall() throws {
+        // 200 KB of words with no full stop: one "sentence" too long to be prose is skipped, not parsed.
+        let text = "LANG: en\n\n" + String(repeating: "shelling killed people in the town of Saraqib ", count: 4_000)
+        let doc = try Fixtures.document(text)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = Fixtures.extractor.extract(doc) }
+        #expect(elapsed < .seconds(20))
+    }
+}

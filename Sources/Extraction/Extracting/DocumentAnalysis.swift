@@ -49,13 +49,14 @@ struct DocumentAnalysis {
     let matcher: Matcher?
     let document: Document
     var conventions: QuantityConventions { extractor.conventions }
-    var compiled: CompiledRules { extractor.compiled[rules.language]! }
+    let compiled: CompiledRules
     let reference: DateReference?
 
     init(
         extractor: Extractor, rules: RuleSet, finder: DateFinder, icu: ICUWorker, matcher: Matcher?, document: Document
     ) {
         self.matcher = matcher
+        compiled = extractor.compiled[rules.language] ?? CompiledRules(rules, governorates: extractor.governorates)
         self.extractor = extractor
         self.rules = rules
         self.finder = finder

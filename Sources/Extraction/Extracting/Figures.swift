@@ -28,17 +28,18 @@ extension DocumentAnalysis {
         let units: Set<String> = ["km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "m",
             "years", "year", "days", "day", "hours", "hour", "minutes", "am", "pm", "h", "%", "percent", "kg", "ans",
             "jahre", "anos", "anni", "años", "yil", "سنه", "سنوات", "عاما", "كم", "كيلومتر", "ساعه", "يوم", "ايام"]
+        // Which tokens begin a victim or casualty phrase, worked out once per clause.
+        let flagged: [Bool] = tokens.indices.map { k in
+            tokens[k].kind == .word && (compiled.victims.contains(tokens, at: k, clitics: rules.clitics)
+                || compiled.casualties.contains(tokens, at: k, clitics: rules.clitics))
+        }
         func victimOrCasualtyAhead(_ from: Int, within n: Int) -> Bool {
             var words = 0
             var k = from
             while k < tokens.count, words < n {
                 if tokens[k].kind == .word {
                     words += 1
-                    if compiled.victims.contains(tokens, at: k, clitics: rules.clitics)
-                        || compiled.casualties.contains(tokens, at: k, clitics: rules.clitics)
-                    {
-                        return true
-                    }
+                    if flagged[k] { return true }
                 }
                 k += 1
             }

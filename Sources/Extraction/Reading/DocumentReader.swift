@@ -46,13 +46,19 @@ public struct ReadResult: Sendable, Hashable {
 /// ```
 public struct DocumentReader: Sendable {
     let ruleSets: [RuleSet]
+    /// Largest single document read, in bytes (a JSON Lines file may be larger: the limit is per record).
+    public let maximumDocumentBytes: Int
     let datelineFinders: [String: DateFinder]
     let generalFinder: DateFinder
 
     /// `ruleSets` give the stop words for language detection and the extra month names; month and weekday
     /// names themselves come from ICU for each rule set's locales.
-    public init(ruleSets: [RuleSet]) {
+    ///
+    /// `maximumDocumentBytes` bounds one document (a press release is a few kilobytes; a 50 MB "document" is
+    /// a dump to split, and reading it as one text would only produce noise slowly).
+    public init(ruleSets: [RuleSet], maximumDocumentBytes: Int = 10_000_000) {
         self.ruleSets = ruleSets.sorted { $0.language < $1.language }
+        self.maximumDocumentBytes = maximumDocumentBytes
         var finders: [String: DateFinder] = [:]
         let english = ruleSets.first { $0.language == "en" }
         for r in ruleSets {
@@ -76,6 +82,12 @@ public struct DocumentReader: Sendable {
         guard !bytes.isEmpty else {
             throw ReadError(file: fileName, message: "the file is empty (0 bytes); nothing to read — check that it "
                 + "was saved completely, or remove it from the input")
+        }
+        let ext0 = DocumentReader.extension(of: fileName)
+        if bytes.count > maximumDocumentBytes, ext0 != "jsonl", ext0 != "ndjson" {
+            throw ReadError(file: fileName, message: "the file is \(bytes.count / 1_000_000) MB, more than the "
+                + "\(maximumDocumentBytes / 1_000_000) MB a single document may have; split it into documents "
+                + "(or JSON Lines, one record per line)")
         }
         let nulCount = bytes.prefix(65_536).reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
         let isUTF16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
@@ -144,6 +156,11 @@ public struct DocumentReader: Sendable {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.allSatisfy({ $0.isWhitespace }) { continue }
+            if line.utf8.count > maximumDocumentBytes {
+                errors.append(ReadError(file: fileName, line: lineNumber, message: "the record is larger than "
+                    + "\(maximumDocumentBytes / 1_000_000) MB; split it"))
+                continue
+            }
             let object: [String: Any]
             do {
                 guard let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {

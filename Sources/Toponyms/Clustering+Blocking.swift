@@ -7,9 +7,15 @@ enum Blocking {
     /// Neighbours compared on each side in a large bucket.
     static let window = 12
 
-    /// Pairs (lower index first) of forms sharing a blocking key, deduplicated, in a deterministic order.
-    static func candidatePairs(_ forms: [Form]) -> [(Int32, Int32)] {
+    /// Calls `body` with pairs (lower index first) of forms sharing a blocking key, in a deterministic order.
+    ///
+    /// Two spellings with the same skeleton share every deletion key too; rather than remembering the pairs seen
+    /// (hundreds of megabytes for 100,000 spellings), a pair is taken only in the smallest bucket key the two
+    /// share. Pairs from the windows of large buckets may come twice.
+    static func forEachCandidatePair(_ forms: [Form], _ body: (Int32, Int32) -> Void) {
         var buckets: [UInt64: [Int32]] = [:]
+        var keysOf: [[UInt64]] = []
+        keysOf.reserveCapacity(forms.count)
         var keys: [UInt64] = []
         for (i, form) in forms.enumerated() {
             keys.removeAll(keepingCapacity: true)
@@ -21,33 +27,44 @@ enum Blocking {
                 }
             }
             keys.sort()
-            var previous: UInt64?
-            for key in keys where key != previous {
+            var unique: [UInt64] = []
+            for key in keys where key != unique.last {
                 buckets[key, default: []].append(Int32(i))
-                previous = key
+                unique.append(key)
             }
+            keysOf.append(unique)
         }
-        var seen: Set<UInt64> = []
-        var pairs: [(Int32, Int32)] = []
-        func add(_ a: Int32, _ b: Int32) {
-            let (x, y) = a < b ? (a, b) : (b, a)
-            if seen.insert(UInt64(UInt32(x)) << 32 | UInt64(UInt32(y))).inserted { pairs.append((x, y)) }
+        // Only keys of buckets compared all-pairs decide where a pair is taken.
+        for i in keysOf.indices {
+            keysOf[i].removeAll { (buckets[$0]?.count ?? 0) > bucketLimit }
+        }
+        func firstShared(_ a: [UInt64], _ b: [UInt64]) -> UInt64? {
+            var i = 0, j = 0
+            while i < a.count, j < b.count {
+                if a[i] == b[j] { return a[i] }
+                if a[i] < b[j] { i += 1 } else { j += 1 }
+            }
+            return nil
         }
         for key in buckets.keys.sorted() {
             let members = buckets[key]!
             if members.count < 2 { continue }
             if members.count <= bucketLimit {
                 for i in 0..<(members.count - 1) {
-                    for j in (i + 1)..<members.count { add(members[i], members[j]) }
+                    for j in (i + 1)..<members.count
+                    where firstShared(keysOf[Int(members[i])], keysOf[Int(members[j])]) == key {
+                        body(members[i], members[j])
+                    }
                 }
                 continue
             }
             let sorted = members.sorted { forms[Int($0)].bare < forms[Int($1)].bare }
             for i in sorted.indices {
-                for j in (i + 1)..<min(sorted.count, i + 1 + window) { add(sorted[i], sorted[j]) }
+                for j in (i + 1)..<min(sorted.count, i + 1 + window) {
+                    body(min(sorted[i], sorted[j]), max(sorted[i], sorted[j]))
+                }
             }
         }
-        return pairs
     }
 }
 

@@ -84,7 +84,7 @@ public struct SpellingClusterer: Sendable {
 
         // Layer 3: candidate pairs from blocking keys, scored, and joined strongest first.
         var edges: [(Double, Int32, Int32)] = []
-        for (a, b) in Blocking.candidatePairs(forms) {
+        Blocking.forEachCandidatePair(forms) { a, b in
             if let strength = Self.affinity(forms[Int(a)], forms[Int(b)]) { edges.append((strength, a, b)) }
         }
         edges.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1 != $1.1 ? $0.1 < $1.1 : $0.2 < $1.2) }

@@ -197,7 +197,7 @@ extension DocumentAnalysis {
             {
                 incident.isBackground = true
             } else {
-                incident.isBackground = d.background && d.figures.isEmpty == false ? d.background : d.background
+                incident.isBackground = d.background
             }
             incident.source = document.metadata["source"] ?? ""
             incidents.append(incident)

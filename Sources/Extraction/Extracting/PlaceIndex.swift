@@ -1,11 +1,11 @@
-public import GazetteModel
+import GazetteModel
 
 /// Every gazetteer name by its folded word key, for spotting place names anywhere in a text in any script.
 ///
 /// Keys drop what spellings disagree on most cheaply: case, diacritics, harakat, Arabic letter variants,
 /// the article (al-, el-, ال) and apostrophes inside words. A text is scanned word by word for the longest
 /// key that starts there, so "بالأتارب", "al-Atareb" and "Atareb" all find the same place.
-public struct PlaceIndex: Sendable {
+struct PlaceIndex: Sendable {
     struct Entry: Sendable {
         var words: [String]
         var place: Int
@@ -16,7 +16,7 @@ public struct PlaceIndex: Sendable {
     let byFirstWord: [String: [Entry]]
 
     /// Indexes the names of `places` (communities and admin units).
-    public init(places: [Place]) {
+    init(places: [Place]) {
         self.places = places
         var map: [String: [Entry]] = [:]
         for (i, place) in places.enumerated() {

@@ -148,7 +148,7 @@ extension DocumentAnalysis {
                         {
                             more = next..<(next + 1)
                         }
-                        guard let more, more.lowerBound == next else { break }
+                        guard let more, more.lowerBound == next, more.count > 1 || !isCommon(next) else { break }
                         found.append((more, more.lowerBound, true))
                         range = more
                     }

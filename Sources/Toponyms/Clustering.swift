@@ -14,16 +14,28 @@ public import GazetteModel
 /// ```
 ///
 /// Layers, strongest first:
-/// 1. spellings the matcher resolves (`matched`) to the same place join, and spellings resolved to different
-///    places never join, whatever their spelling;
+/// 1. spellings the matcher resolves (`matched`, or decided in ``Decisions``) to the same place join, and
+///    spellings resolved to different places never join, whatever their spelling;
 /// 2. spellings with the same folded key (``NameKey/compact``), or the same key with the article optional
 ///    (``NameKey/bare``), join;
-/// 3. spellings whose cross-script consonant skeletons agree, or differ by a small weighted edit distance with
-///    the character equivalence classes of ``NameKey/skeletons``, join when a second check agrees: letter-level
-///    similarity within one script, the long vowels across scripts for short names.
+/// 3. spellings whose cross-script consonant skeletons (``NameKey/skeletons``) agree, or differ by one cheap
+///    substitution of the equivalence classes (s/sh, k/q/g, d/t) or a silent h, join when second checks agree:
+///    within one script the letters (vowels count half, a/e and o/u are close, a/u are not); across scripts the
+///    long vowels (every ا و ي of the Arabic spelling needs a vowel of that quality in the Latin one); always the
+///    ending of the last word ("Hazan" is not "Hazani" nor "Hazana") and the nisba ending ("Suwaidia" is not
+///    "Suweida"). Short skeletons need closer letters: two or three consonants say little.
 ///
-/// Candidate pairs come from blocking keys (each skeleton and its one-deletion neighbours), never from all pairs,
-/// so 100,000 distinct spellings cluster in seconds.
+/// Links are taken strongest first, and two groups join only when at least half of the pairs between their most
+/// frequent spellings link too (a group resolved to a place is compared through the spelling the link reaches):
+/// single links would chain look-alikes ("Amra" – "Hamra" – "Ammar") into one group.
+///
+/// Candidate pairs come from blocking keys (each skeleton and its one-deletion neighbours; large buckets compare
+/// neighbours in sorted order only), never from all pairs: 100,000 distinct spellings take about 4 s of CPU and
+/// 170 MB without the matcher (6 s, 250 MB with it, release build).
+///
+/// Measured (`ClusteringTests`): on the spellings of `variants-dev.tsv`, pair precision 0.98 and recall 0.87;
+/// on the 14,700 names of the gazetteer's communities without the gazetteer (thousands of look-alike villages),
+/// precision 0.71 and recall 0.49 (exonyms and translations such as "Little Orm" cannot be found by spelling).
 public struct SpellingClusterer: Sendable {
     /// Creates a clusterer.
     public init() {}

@@ -162,6 +162,20 @@ extension ClusteringTests {
         #expect(Set(clusters.compactMap(\.placeID)) == ["C3017", "C2338"])
     }
 
+    @Test func badInputIsKeptAndDoesNotCrash() {
+        let long = String(repeating: "Kafr Nabl ", count: 1_000) + "x"
+        let values = [long, "Saraqib\u{0}\u{7}", "Saraqib", "???", "-", "سراقب Saraqib", "\u{200F}\u{200E}", "12", "x"]
+        let matcher = Matcher(gazetteer: DecisionsFixture.gazetteer)
+        let clusters = SpellingClusterer().cluster(values: values, matcher: matcher)
+        let spellings = clusters.flatMap { $0.members.map(\.spelling) }
+        // Every cell is a spelling of the output, once, even when it is junk.
+        #expect(spellings.count == values.count)
+        #expect(Set(spellings) == Set(values))
+        let of = Self.clusterOf(clusters)
+        #expect(of["???"] != of["-"])
+        #expect(of[long] != of["Saraqib"])
+    }
+
     /// Every name of every community, each a cluster of its own place: a stress test for precision (thousands of
     /// look-alike villages, no gazetteer to tell them apart) and for speed.
     @Test func gazetteerNamesWithoutTheGazetteer() throws {

@@ -35,8 +35,15 @@ extension DocumentAnalysis {
             let clause = clauses[ci]
             let keys = clause.places.map(\.key)
             let date = clause.dates.first
-            let existing = drafts.firstIndex { d in
+            var existing = drafts.firstIndex { d in
                 d.keys.contains(where: keys.contains) && compatible(d.dates.first, date)
+            }
+            // A headline naming several places, then a sentence with a toll for one of them: that place is an
+            // incident of its own ("Barrel bombs on Kafr Nabl, airstrikes on Ariha").
+            if let e = existing, keys.count == 1, !clause.figures.isEmpty, drafts[e].keys.count > 1 {
+                drafts[e].keys.removeAll { $0 == keys[0] }
+                drafts[e].mentions.removeAll { $0.key == keys[0] }
+                existing = drafts.firstIndex { d in d.keys.contains(keys[0]) && compatible(d.dates.first, date) }
             }
             var d = existing.map { drafts[$0] } ?? Draft(
                 keys: [], mentions: [], governorateOnly: nil, contexts: [], figures: [], dates: [], clauses: [],
@@ -167,7 +174,7 @@ extension DocumentAnalysis {
         let leadPerpetrators = clauses.prefix(6).flatMap(\.perpetrators)
         for d in drafts {
             // A place named once with neither figure nor weapon nor attack word is not an incident.
-            guard d.attack || !d.figures.isEmpty else { continue }
+            guard d.attack || !d.figures.isEmpty, !d.mentions.isEmpty || d.governorateOnly != nil else { continue }
             let (date, precision) = resolveDate(d, clauses: clauses)
             var incident = Incident(document: document.id, index: incidents.count + 1)
             incident.date = date

@@ -133,7 +133,7 @@ extension DocumentAnalysis {
                 }
                 back -= 1
             }
-            if isPart { continue }
+            if isPart || compiled.parts.contains(tokens, at: amount.tokens.upperBound, clitics: rules.clitics) { continue }
             var low: Int? = amount.bounds?.low ?? amount.value
             var high: Int? = amount.bounds?.high ?? amount.value
             var span = amount.tokens

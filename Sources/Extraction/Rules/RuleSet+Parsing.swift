@@ -122,6 +122,7 @@ extension RuleSet {
             case "elisions": elisions.formUnion(phrase)
             case "date_blockers": dateBlockers.append(phrase)
             case "subgroups": subgroups.append(phrase)
+            case "parts": parts.append(phrase)
             case "locale":
                 switch lhs {
                 case "icu": icuLocales = try need("ICU locale ids").split(separator: ",").map { String($0).trimmingSpaces }
@@ -153,7 +154,7 @@ extension RuleSet {
     static let sections: Set<String> = [
         "killed", "injured", "combined", "victims", "quantifiers", "vague", "numbers", "place_cues", "context",
         "directions", "governorates", "perpetrators", "weapons", "attacks", "relative_dates", "background",
-        "clause_breaks", "not_places", "months", "weekdays", "no_casualties", "clitics", "locale", "stopwords", "conjunctions", "compound_heads", "elisions", "date_blockers", "subgroups",
+        "clause_breaks", "not_places", "months", "weekdays", "no_casualties", "clitics", "locale", "stopwords", "conjunctions", "compound_heads", "elisions", "date_blockers", "subgroups", "parts",
     ]
 
     /// Comments: a line whose first non-space character is `#`; after an `=`, everything from `#` on;

@@ -78,6 +78,8 @@ public struct RuleSet: Sendable, Hashable {
     public var separateListedPlaces: Bool
     /// How many words after a number a casualty word may stand (German puts the verb last: larger).
     public var forwardWindow: Int
+    /// Words right after a number that make it part of a toll given elsewhere ("two of the dead").
+    public var parts: [Phrase]
     /// Frequent function words, counted to recognise the language of a document.
     public var stopwords: Set<String>
 
@@ -114,6 +116,7 @@ public struct RuleSet: Sendable, Hashable {
         apostropheSuffix = false
         dateBlockers = []
         subgroups = []
+        parts = []
         forwardWindow = 7
         separateListedPlaces = false
     }

@@ -86,6 +86,7 @@ struct CompiledRules: Sendable {
     let placeCues: PhraseTable<PlaceCue.Strength>
     let combined: PhraseTable<Bool>
     let subgroups: PhraseTable<Bool>
+    let parts: PhraseTable<Bool>
 
     init(_ r: RuleSet, governorates: [(phrase: Phrase, governorate: String)]) {
         self.governorates = PhraseTable(governorates.map { ($0.phrase, $0.governorate) })
@@ -102,5 +103,6 @@ struct CompiledRules: Sendable {
         placeCues = PhraseTable(r.placeCues.map { ($0.phrase, $0.strength) })
         combined = PhraseTable(r.combined.map { ($0, true) })
         subgroups = PhraseTable(r.subgroups.map { ($0, true) })
+        parts = PhraseTable(r.parts.map { ($0, true) })
     }
 }

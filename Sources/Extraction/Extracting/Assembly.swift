@@ -40,7 +40,7 @@ extension DocumentAnalysis {
             }
             // A headline naming several places, then a sentence with a toll for one of them: that place is an
             // incident of its own ("Barrel bombs on Kafr Nabl, airstrikes on Ariha").
-            if let e = existing, keys.count == 1, !clause.figures.isEmpty, drafts[e].keys.count > 1 {
+            if let e = existing, keys.count == 1, !clause.figures.isEmpty || clause.attack, drafts[e].keys.count > 1 {
                 drafts[e].keys.removeAll { $0 == keys[0] }
                 drafts[e].mentions.removeAll { $0.key == keys[0] }
                 existing = drafts.firstIndex { d in d.keys.contains(keys[0]) && compatible(d.dates.first, date) }

@@ -28,6 +28,7 @@ struct Gazette: AsyncParsableCommand {
             ReportCommand.self,
             EventsCommand.self,
             TallyCommand.self,
+            EvalCommand.self,
             ServeCommand.self,
         ]
     )

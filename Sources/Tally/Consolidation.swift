@@ -155,8 +155,12 @@ public struct Consolidation: Sendable {
         guard Actors.compatible(a.perpetrator, b.perpetrator) else { return nil }
         let dates =
             gap == 0 ? "same date \(da.iso)" : "dates \(min(da, db).iso) and \(max(da, db).iso) within \(gap) day"
-        let known = !Actors.families(a.perpetrator).isEmpty && !Actors.families(b.perpetrator).isEmpty
-        let actors = known ? "same perpetrator" : "perpetrator unknown in one report"
+        let actors: String
+        switch (Actors.families(a.perpetrator).isEmpty, Actors.families(b.perpetrator).isEmpty) {
+        case (false, false): actors = "same perpetrator"
+        case (true, true): actors = "perpetrator unknown in both reports"
+        default: actors = "perpetrator unknown in one report"
+        }
         return "\(place), \(dates), \(actors)"
     }
 }

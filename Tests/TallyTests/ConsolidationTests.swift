@@ -44,6 +44,16 @@ import Testing
         #expect(Consolidation().events(from: [first, other]).count == 2, "\(why)")
     }
 
+    @Test func theSameActorInOtherWordsIsCompatible() {
+        let events = rule.events(from: [
+            incident("a", date: "2017-12-19", place: "X", placeID: "C1", perpetrator: "Russian air force [Russian jets]"),
+            incident("b", date: "2017-12-19", place: "X", placeID: "C1", perpetrator: "Russian forces [الروسي]"),
+            incident("c", date: "2017-12-19", place: "X", placeID: "C1", perpetrator: "Assad regime [regime forces]"),
+        ])
+        #expect(events.count == 2, "Russia twice joins; the regime stays apart")
+        #expect(events.first { $0.reports.count == 2 }?.reasons.first?.hasSuffix("same perpetrator") == true)
+    }
+
     @Test func unmatchedNameJoinsTheSameName() {
         let events = rule.events(from: [
             incident("a", date: "2017-12-19", place: "Maar Shurin", placeID: "C3978"),
@@ -52,7 +62,8 @@ import Testing
         #expect(events.count == 1)
         #expect(
             events[0].reasons == [
-                "b#1 joined: same place name \"maar shurin\" = \"Maar Shurin\", same date 2017-12-19, same perpetrator"
+                "b#1 joined: same place name \"maar shurin\" = \"Maar Shurin\", same date 2017-12-19, "
+                    + "perpetrator unknown in both reports"
             ])
     }
 

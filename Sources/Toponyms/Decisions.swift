@@ -71,6 +71,7 @@ public struct Decisions: Sendable {
     public init(tsv: String, origin: String) throws(DecisionsError) {
         self.origin = origin
         var layout: [String: Int]?
+        var headerWidth = 0
         var entries: [Entry] = []
         var undecided = 0
         var index: [String: [Int]] = [:]
@@ -86,19 +87,22 @@ public struct Decisions: Sendable {
                 DecisionsError(origin: origin, line: lineNumber, message: message)
             }
             guard let columns = layout else {
+                // Spreadsheets may leave empty columns at the end of the header: they are ignored.
                 let names = fields.map { Self.trimmed($0).lowercased() }
-                let unknown = names.filter { !Self.columns.contains($0) }
-                guard names.contains("name"), names.contains("place_id"), unknown.isEmpty,
-                    Set(names).count == names.count
+                let named = names.filter { !$0.isEmpty }
+                let unknown = named.filter { !Self.columns.contains($0) }
+                guard named.contains("name"), named.contains("place_id"), unknown.isEmpty,
+                    Set(named).count == named.count
                 else {
                     throw fail("expected a header row with the columns name, context, place_id, note (tab-separated), "
                         + "found '\(fields.joined(separator: " | "))'")
                 }
-                layout = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+                layout = Dictionary(uniqueKeysWithValues: names.enumerated().filter { !$1.isEmpty }.map { ($1, $0) })
+                headerWidth = fields.count
                 continue
             }
-            guard fields.count <= columns.count else {
-                throw fail("\(fields.count) tab-separated fields, but the header names \(columns.count); "
+            guard fields.count <= headerWidth else {
+                throw fail("\(fields.count) tab-separated fields, but the header has \(headerWidth); "
                     + "remove the extra tabs")
             }
             func field(_ name: String) -> String {

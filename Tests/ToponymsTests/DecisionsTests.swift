@@ -44,7 +44,7 @@ enum DecisionsFixture {
     }
 
     @Test func columnsMayComeInAnyOrderAndContextAndNoteMayBeLeftOut() throws {
-        let decisions = try Decisions(tsv: "place_id\tname\nC3978\tMaar Shoureen\n", origin: "d.tsv")
+        let decisions = try Decisions(tsv: "place_id\tname\t\nC3978\tMaar Shoureen\t\n", origin: "d.tsv")
         #expect(decisions.entry(for: "Maar Shoureen")?.placeID == "C3978")
         #expect(decisions.entry(for: "Maar Shoureen", context: "rural Idlib")?.placeID == "C3978")
     }

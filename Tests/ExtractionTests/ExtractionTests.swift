@@ -152,3 +152,51 @@ import GazetteModel
         #expect(try incidents(text, lang: "en").isEmpty)
     }
 }
+
+/// Finding place names: gazetteer spotting in any script, cues, lists, and names that only locate.
+@Suite struct SpottingTests {
+    func incidents(_ body: String, lang: String) throws -> [Incident] {
+        let doc = try Fixtures.document("LANG: \(lang)\nDATE: 2017-12-20\n\n\(body)\n")
+        return Fixtures.extractor.extract(doc)
+    }
+
+    @Test func articleAndCliticsDoNotHideAName() throws {
+        let en = try #require(try incidents("Regime barrel bombs hit al-Atareb, killing 4 civilians.", lang: "en").first)
+        #expect(en.place == "al-Atareb")
+        #expect(en.placeID == "C1022")
+        #expect(en.governorate == "Aleppo")
+        let ar = try #require(try incidents("قتل 4 مدنيين في قصف بالبراميل على مدينة الأتارب.", lang: "ar").first)
+        #expect(ar.placeID == "C1022")
+    }
+
+    @Test func arabicListsGiveOneRowPerPlace() throws {
+        let text = "استهدف الطيران الحربي بلدات \"كفرنبل وحيش وتلمنس\" بريف إدلب الجنوبي، ما أدى إلى مقتل 3 مدنيين."
+        let found = try incidents(text, lang: "ar")
+        #expect(found.count == 3)
+        #expect(found.first?.killed.low == 3)
+        #expect(found.dropFirst().allSatisfy { $0.killed.isUnknown })
+        #expect(found.allSatisfy { $0.governorate == "Idlib" })
+    }
+
+    @Test func englishListsShareOneRow() throws {
+        let text = "Russian jets bombed the towns of Kafranbel, Hish and Telmenes in rural Idlib, killing 3 civilians."
+        let found = try incidents(text, lang: "en")
+        #expect(found.count == 1)
+        #expect(found.first?.place.contains("Kafranbel") == true)
+        #expect(found.first?.place.contains("Telmenes") == true)
+    }
+
+    @Test func namesThatOnlyLocateAreContext() throws {
+        let text = "Regime shelling hit Has village in Maarat al-Numan countryside, killing 5 people."
+        let found = try incidents(text, lang: "en")
+        #expect(found.count == 1)
+        #expect(found.first?.place == "Has")
+    }
+
+    @Test func ordinaryWordsAreNotVillages() throws {
+        // "جديدة" (new) and "مدينة" (town) are also names of villages in the gazetteer.
+        let found = try incidents("مجزرة جديدة في مدينة سراقب: قتل 6 مدنيين في غارات جوية.", lang: "ar")
+        #expect(found.count == 1)
+        #expect(found.first?.placeID == "C3916")
+    }
+}

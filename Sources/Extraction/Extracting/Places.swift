@@ -148,6 +148,12 @@ extension DocumentAnalysis {
                         {
                             more = next..<(next + 1)
                         }
+                        // Latin script: a capitalized name after the separator ("the towns of A, B and C").
+                        if more == nil, !isArabic(next), let run = capitalizedRun(from: next),
+                            !run.contains(where: { govNameTokens.contains($0) || dateTokens.contains($0) })
+                        {
+                            more = run
+                        }
                         guard let more, more.lowerBound == next, more.count > 1 || !isCommon(next) else { break }
                         found.append((more, more.lowerBound, true))
                         range = more

@@ -14,6 +14,9 @@ import Testing
         bytes += Array("5;Eastern Ghouta;Rif Dimashq;a region\r\n".utf8)
         bytes += Array("6;معرشورين;إدلب;\r\n".utf8)
         bytes += Array("7;Sarmin".utf8) + [0xFF] + Array(";Idlib;bad byte\r\n".utf8)
+        bytes += Array("8;\(String(repeating: "Maar Shurin ", count: 900));;very long\r\n".utf8)
+        bytes += Array("9;Sara\u{0007}qib\u{0000};;control characters\r\n".utf8)
+        bytes += Array("10;Khan شيخون;;mixed scripts\r\n".utf8)
         return bytes
     }
 
@@ -31,7 +34,7 @@ import Testing
         let out = try Data(contentsOf: dir.appendingPathComponent("sites-reconciled.csv"))
         #expect(Array(out.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let lines = String(decoding: out.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        try #require(lines.count == 8, "header + 7 rows, nothing dropped")
+        try #require(lines.count == 11, "header + 10 rows, nothing dropped")
         #expect(lines[0].hasPrefix("id;village;governorate;note;place_id;place_name_en;place_name_ar;admin1"))
         #expect(lines[1].hasPrefix("1;Maarat Alnouman;Idlib;-35.5;C"), "the signed number stays a number")
         #expect(lines[2].contains("'=1+1"), "a formula in the user's file is neutralized")
@@ -41,6 +44,10 @@ import Testing
         #expect(lines[5].contains(";unmatched;"), "a region is not a place")
         #expect(lines[6].hasPrefix("6;معرشورين;إدلب;;C3978;"))
         #expect(lines[7].hasPrefix("7;Sarmin\u{FFFD};Idlib;bad byte;"))
+        for line in lines[8...10] {
+            let statuses = ["matched", "ambiguous", "unmatched"].filter { line.contains(";\($0);") }
+            #expect(statuses.count == 1, "one status for: \(line.prefix(40))")
+        }
 
         let review = try String(contentsOf: dir.appendingPathComponent("sites-review.tsv"), encoding: .utf8)
         let reviewRows = review.split(separator: "\n").filter { !$0.hasPrefix("#") }

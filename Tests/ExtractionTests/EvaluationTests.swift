@@ -1,5 +1,5 @@
 import DelimitedText
-import Extraction
+@testable import Extraction
 import Foundation
 import GazetteModel
 import Testing
@@ -136,7 +136,8 @@ import Testing
 
     /// A labels file and a prediction file written here, with the cases the script's rules turn on.
     static let handLabels = """
-        doc\tincident\tdate\tdate_precision\tplace\tplace_context\tgovernorate\tkilled_min\tkilled_max\tinjured_min\tplace_en
+        doc\tincident\tdate\tdate_precision\tplace\tplace_context\tgovernorate\tkilled_min\tkilled_max\t\
+        injured_min\tplace_en
         en-001\t1\t2017-11-13\tday\tAtareb\tthe town of Atareb\tAleppo\t53\t\t\t
         en-001\t2\t2017-11-13\tday\tDaret Azza; Kafr Nouran\t\tAleppo\t\t\t12\t
         en-001\t3\t\tunknown\t\t\tIdlib\t3\t3\t\t
@@ -165,7 +166,10 @@ import Testing
 
         """
 
-    @Test(.enabled(if: Python.available, "python3 is not installed: agreement with score_extract.py not checked"))
+    static let unavailable =
+        "python3 or ../shared/eval/score_extract.py is missing: agreement with the script not checked"
+
+    @Test(.enabled(if: Python.available, Comment(rawValue: unavailable)))
     func agreesWithTheScriptOnHandWrittenFiles() throws {
         try Python.compare(labels: Self.handLabels, predictions: Self.handPredictions)
     }
@@ -173,7 +177,7 @@ import Testing
     /// The real labels against predictions made from them by random, seeded perturbation: dropped and added
     /// rows, dates off by a day or more, respelled places, other figures, aliases for governorates.
     @Test(.enabled(if: Python.available && Python.sharedLabels != nil,
-        "python3 or ../shared/eval/labels-dev.tsv is missing: agreement on the real labels not checked"),
+        "python3, score_extract.py or labels-dev.tsv is missing in ../shared/eval: agreement not checked"),
         arguments: [1, 2, 3, 4])
     func agreesWithTheScriptOnPerturbedLabels(seed: UInt64) throws {
         let labels = try #require(Python.sharedLabels)
@@ -219,6 +223,65 @@ import Testing
     }
 }
 
+extension EvaluationTests {
+    /// Cells that exercise Python's `float`, `date.fromisoformat`, `norm_place` and `norm_gov`.
+    static let cells = [
+        "", " ", "0", "12", "12.0", " 12 ", "1_2", "1__2", "_1", "+3", "-0", ".5", "5.", "1e3", "1E-2", "e3", "inf",
+        "-Infinity", "nan", "NaN", "0x10", "١٢", "۱۲", "12a", "2017-04-08", "2017-04-08T10:00", " 2017-04-08 ",
+        "20170408", "2017-4-8", "2017-04", "2017-02-29", "2016-02-29", "0000-01-01", "2017-W01", "2017-W01-7",
+        "2017W017", "2017W01", "2015-W53-5", "2017-W53", "2017-W00", "2017-W01-8", "٢٠١٧-٠٤-٠٨",
+        "Idleb", "SY-HL", "Rif Dimashq", "Deir ez-Zor", "Deir al-Zour", "الرقة", "ريف دمشق", "Ma'arat al-Nu'man",
+        "Khan Shaykhun; Ma'arrat", "al-", "Al Bab", "ﬁrst", "İdlib", "ΣΊΣΥΦΟΣ", "Kafr\u{00A0}Nabl", "x\u{1C}y",
+        "\u{200F}الأتارب", "قرية الحولة", "ال", "التح", "التحت", "Ärzte ohne Grenzen",
+    ]
+
+    /// Python's answers for `cells`, one line each: float, date, norm_place, norm_gov (`-` for an error).
+    static let pythonProbe = """
+        import importlib.util, sys, json
+        from datetime import date
+        spec = importlib.util.spec_from_file_location("s", sys.argv[1]); m = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(m)
+        def f(c):
+            try: return repr(float(c))
+            except ValueError: return "-"
+        def d(c):
+            p = m.parse_date(c)
+            return p.isoformat() if p else "-"
+        for c in json.loads(sys.stdin.read()):
+            print(json.dumps([f(c), d(c), m.norm_place(c), m.norm_gov(c), str(m.same_num(c, "12"))]))
+        for den in range(1, 400):
+            print(" ".join(repr(round(n / den, 3)) for n in range(den + 1)))
+        """
+
+    @Test(.enabled(if: Python.available, Comment(rawValue: unavailable)))
+    func textRulesAndRoundingAgreeWithPython() throws {
+        let input = try JSONSerialization.data(withJSONObject: Self.cells)
+        let output = try Python.run(["-c", Self.pythonProbe, Python.script.path], stdin: input)
+        let lines = output.split(separator: "\n").map(String.init)
+        try #require(lines.count == Self.cells.count + 399)
+        for (cell, line) in zip(Self.cells, lines) {
+            let expected = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String])
+            let number = PythonText.float(cell)
+            #expect((number == nil) == (expected[0] == "-"), "float(\(cell.debugDescription))")
+            if let number, let python = Double(expected[0]) {
+                #expect(number == python || (number.isNaN && python.isNaN), "float(\(cell.debugDescription))")
+            }
+            let day = PythonText.isoDayNumber(cell).map { CivilDate(dayNumber: $0).iso } ?? "-"
+            #expect(day == expected[1], "date of \(cell.debugDescription)")
+            #expect(PlaceComparison.normalized(cell) == expected[2], "norm_place(\(cell.debugDescription))")
+            #expect(PlaceComparison.governorate(cell) == expected[3], "norm_gov(\(cell.debugDescription))")
+            #expect(String(IncidentScorer.sameNumber(cell, "12")).capitalized == expected[4], "same_num \(cell)")
+        }
+        for (i, line) in lines.dropFirst(Self.cells.count).enumerated() {
+            let denominator = i + 1
+            let swift = (0...denominator).map {
+                PythonText.formatThousandths(PythonText.thousandths(Double($0) / Double(denominator)))
+            }
+            #expect(swift.joined(separator: " ") == line, "round(n / \(denominator), 3)")
+        }
+    }
+}
+
 /// Runs `score_extract.py` and the Swift scorer on the same two files and compares their output text.
 enum Python {
     static let shared = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
@@ -235,18 +298,23 @@ enum Python {
         contentsOf: shared.appendingPathComponent("labels-dev.tsv"), encoding: .utf8)
 
     /// Standard output of `python3 arguments...`; throws when it exits with a failure.
-    static func run(_ arguments: [String]) throws -> String {
+    static func run(_ arguments: [String], stdin: Data? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = input
         try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "python3 \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+            let command = (["python3"] + arguments).joined(separator: " ")
+            throw Failure(description: "\(command) exited with \(process.terminationStatus)")
         }
         return String(decoding: data, as: UTF8.self)
     }

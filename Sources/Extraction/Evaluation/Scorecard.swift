@@ -138,7 +138,9 @@ public struct Scorecard: Sendable, Hashable {
 
     public static func == (a: Scorecard, b: Scorecard) -> Bool {
         a.tallies.count == b.tallies.count
-            && zip(a.tallies, b.tallies).allSatisfy { PythonText.same($0.language, $1.language) && $0.tally == $1.tally }
+            && zip(a.tallies, b.tallies).allSatisfy {
+                PythonText.same($0.language, $1.language) && $0.tally == $1.tally
+            }
     }
 
     public func hash(into hasher: inout Hasher) {

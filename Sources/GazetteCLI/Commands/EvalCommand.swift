@@ -102,10 +102,12 @@ struct EvalCommand: ParsableCommand {
             records = try CSVReader.records(Array(text.utf8), options: .init(delimiter: UInt8(ascii: "\t"),
                 origin: url.path))
         } catch {
-            throw CLIError.input(path: url.path, message: "\(error); save the labels as tab-separated UTF-8")
+            // The error names the file, line and column already.
+            throw CLIError.resources("\(error); the labels must be tab-separated UTF-8 (quoted cells as in CSV)")
         }
         guard let header = records.first?.fields, records.count > 1 else {
-            throw CLIError.input(path: url.path, message: "no label rows; expected a header row and one row per incident")
+            throw CLIError.input(
+                path: url.path, message: "no label rows; expected a header row and one row per incident")
         }
         guard header.contains("doc") else {
             throw CLIError.input(

@@ -87,7 +87,7 @@ struct EvalCommand: ParsableCommand {
         }
 
         reportCoverage(labelled: scorer.documentIDs, read: documents.map(\.id), diagnostics: diagnostics)
-        let card = scorer.score(predictions: rows)
+        let card = scorer.score(predictions: rowsAsTheScriptReads(out.bytes, written: rows, diagnostics: diagnostics))
         Files.writeStandardOutput(json ? card.json() : card.table())
         if diagnostics.failures > 0 { throw ExitCode.dataError }
     }
@@ -131,6 +131,31 @@ struct EvalCommand: ParsableCommand {
             }
         }
         return IncidentScorer(labels: IncidentScorer.rows(records.map(\.fields)))
+    }
+
+    /// The prediction rows as `score_extract.py` would read `gazette extract`'s output: Python's csv module
+    /// takes a cell that starts with a double quote as a quoted cell, which TSV does not mean. The figures
+    /// follow the script (the acceptance figures are the script's), and a warning says when the two differ.
+    private func rowsAsTheScriptReads(
+        _ tsv: [UInt8], written: [[String: String]], diagnostics: Diagnostics
+    ) -> [[String: String]] {
+        guard tsv.contains(UInt8(ascii: "\"")) else { return written }
+        let records: [DelimitedRecord]
+        do {
+            records = try CSVReader.records(tsv, options: .init(delimiter: UInt8(ascii: "\t"), origin: "predictions"))
+        } catch {
+            diagnostics.warning(
+                "a predicted cell starts with a double quote that Python's csv module reads as quoting (\(error)); "
+                    + "these figures may differ from score_extract.py on `gazette extract` output")
+            return written
+        }
+        let reread = IncidentScorer.rows(records.map(\.fields))
+        if reread != written {
+            diagnostics.warning(
+                "some predicted cells start with a double quote, which score_extract.py reads as CSV quoting; "
+                    + "the figures follow the script's reading of `gazette extract` output")
+        }
+        return reread
     }
 
     /// Names labelled documents missing from the inputs (they count as missed) and says how many inputs

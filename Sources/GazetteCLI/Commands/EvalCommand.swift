@@ -30,7 +30,7 @@ struct EvalCommand: ParsableCommand {
 
             Examples:
               gazette eval --labels ../shared/eval/labels-dev.tsv ../shared/eval/corpus
-              gazette eval --labels ../shared/eval/labels-dev.tsv ../shared/eval/corpus --json
+              gazette eval --json --labels labels.tsv corpus/
               gazette eval --labels labels.tsv reports/ --predictions predicted.tsv
             """
     )

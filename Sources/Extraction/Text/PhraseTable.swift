@@ -12,7 +12,9 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     private var exact: [String: [Entry]] = [:]
-    /// Phrases whose first word ends in `*` (a prefix) or is a slot: checked one by one.
+    /// Phrases whose first word ends in `*` (a prefix), by the stem's first two characters.
+    private var starred: [String: [Entry]] = [:]
+    /// Phrases whose first word is a slot or a one-letter stem: checked one by one.
     private var others: [Entry] = []
     let isEmpty: Bool
 
@@ -20,7 +22,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
         for (i, (phrase, value)) in items.enumerated() where !phrase.isEmpty {
             let e = Entry(phrase: phrase, value: value, order: i)
             let first = phrase[0]
-            if first.hasSuffix("*") || first == "#" || first == "@" { others.append(e) }
+            if first.hasSuffix("*"), first.count >= 3 { starred[String(first.prefix(2)), default: []].append(e) }
+            else if first.hasSuffix("*") || first == "#" || first == "@" { others.append(e) }
             else { exact[first, default: []].append(e) }
         }
         isEmpty = items.isEmpty
@@ -45,8 +48,14 @@ struct PhraseTable<Value: Sendable>: Sendable {
     func matches(_ tokens: [Token], at k: Int, clitics: [String]) -> [(length: Int, value: Value, phrase: Phrase)] {
         guard k < tokens.count, !isEmpty else { return [] }
         var candidates: [Entry] = []
-        let readings = PhraseTable.readings(of: tokens[k].key, clitics: clitics)
-        for r in readings { if let list = exact[r] { candidates += list } }
+        let readings = !clitics.isEmpty && !tokens[k].readings.isEmpty
+            ? tokens[k].readings : PhraseTable.readings(of: tokens[k].key, clitics: clitics)
+        for r in readings {
+            if let list = exact[r] { candidates += list }
+            if !starred.isEmpty, let list = starred[String(r.prefix(2))] {
+                for e in list where r.hasPrefix(e.phrase[0].dropLast()) { candidates.append(e) }
+            }
+        }
         for e in others where TokenMatch.word(e.phrase[0], matchesToken: tokens[k].key, clitics: clitics) {
             candidates.append(e)
         }

@@ -28,6 +28,16 @@ enum TokenMatch {
         for (k, w) in phrase.enumerated() {
             let t = tokens[i + k]
             if w == "#" || w == "@" { return nil }
+            // Readings worked out once per token (same set as the clitic rules below).
+            if !clitics.isEmpty, !t.readings.isEmpty {
+                if w.hasSuffix("*") {
+                    let stem = w.dropLast()
+                    if !t.readings.contains(where: { $0.hasPrefix(stem) }) { return nil }
+                } else if !t.readings.contains(w) {
+                    return nil
+                }
+                continue
+            }
             let ok = k == 0 ? word(w, matchesToken: t.key, clitics: clitics) : word(w, matchesToken: t.key,
                 clitics: t.kind == .word ? clitics : [])
             if !ok { return nil }

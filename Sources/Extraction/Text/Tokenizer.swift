@@ -10,12 +10,25 @@ struct Token: Sendable, Hashable {
     var number: Int?
     /// True when no space separates this token from the previous one (`13مدنيا`, `al-Atareb`).
     var glued: Bool
+    /// The readings rule words are compared with (as written, without a clitic, without the article), worked
+    /// out once per token when the language has clitics; empty otherwise.
+    var readings: [String] = []
 }
 
 /// Splits text into tokens: runs of letters, runs of decimal digits (in any script, with thousands
 /// separators), and single punctuation marks. A change between letters and digits splits a token, so
 /// `13مدنيًّا` is a number followed by a word.
 enum Tokenizer {
+    /// The tokens with their readings filled in for a language with `clitics`.
+    static func withReadings(_ tokens: [Token], clitics: [String]) -> [Token] {
+        guard !clitics.isEmpty else { return tokens }
+        var out = tokens
+        for i in out.indices where out[i].kind == .word {
+            out[i].readings = PhraseTable<Bool>.readings(of: out[i].key, clitics: clitics)
+        }
+        return out
+    }
+
     static func tokens(of text: String, in range: Range<String.Index>? = nil) -> [Token] {
         let bounds = range ?? text.startIndex..<text.endIndex
         var out: [Token] = []

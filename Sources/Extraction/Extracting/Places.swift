@@ -174,7 +174,11 @@ extension DocumentAnalysis {
                     j -= 1
                 }
                 while j < k, tokens[j].kind != .word || !isUpper(j) { j += 1 }
-                if j < k { found.append((j..<k, j, true)) }
+                if j < k {
+                    found.append((j..<k, j, true))
+                    // "İdlib kentine": a governorate's capital, a place only when the clause names no other.
+                    if (j..<k).allSatisfy({ govNameTokens.contains($0) }) { capitals.insert(j) }
+                }
                 break
             }
         }

@@ -121,6 +121,16 @@ import GazetteModel
         #expect(first.datePrecision == .day)
     }
 
+    @Test func aWeekdayPicksTheYearWhenTheTextGivesNone() throws {
+        // No dateline; the only year in the text is 2013, but 4 April fell on a Tuesday in 2017.
+        let text = "LANG: fr\n\nL'attaque rappelle celle d'août 2013.\nMardi 4 avril, des raids sur la ville de "
+            + "Khan Cheikhoun, dans la province d'Idleb, ont tué 58 personnes.\n"
+        let doc = try Fixtures.document(text)
+        let first = try #require(Fixtures.extractor.extract(doc).first { $0.place.contains("Khan") })
+        #expect(first.date?.iso == "2017-04-04")
+        #expect(first.killed.low == 58)
+    }
+
     @Test func noDatelineMeansUnknownNotAGuess() throws {
         let doc = try Fixtures.document("Jets struck the town of Saraqib in rural Idlib today, killing 3 people.\n")
         let first = try #require(Fixtures.extractor.extract(doc).first)

@@ -13,6 +13,8 @@ struct DateMention: Sendable, Hashable {
         case weekday(Int)
         /// "yesterday", "today", "last week".
         case relative(RelativeDate)
+        /// "mardi 4 avril", "الإثنين 22 تموز": the weekday picks the year when the text gives none.
+        case weekdayDayMonth(weekday: Int, day: Int, month: Int)
     }
 
     var kind: Kind
@@ -37,6 +39,26 @@ struct DateFinder: Sendable {
     }
 
     func mentions(in tokens: [Token]) -> [DateMention] {
+        let found = rawMentions(in: tokens)
+        // A weekday right before a day and month without a year ("mardi 4 avril") is one date.
+        var out: [DateMention] = []
+        var i = 0
+        while i < found.count {
+            if i + 1 < found.count, case .weekday(let w) = found[i].kind, case .dayMonth(let d, let m) = found[i + 1].kind,
+                found[i + 1].tokens.lowerBound - found[i].tokens.upperBound <= 2
+            {
+                out.append(DateMention(kind: .weekdayDayMonth(weekday: w, day: d, month: m),
+                    tokens: found[i].tokens.lowerBound..<found[i + 1].tokens.upperBound))
+                i += 2
+                continue
+            }
+            out.append(found[i])
+            i += 1
+        }
+        return out
+    }
+
+    func rawMentions(in tokens: [Token]) -> [DateMention] {
         var out: [DateMention] = []
         var i = 0
         func num(_ k: Int) -> Int? { k < tokens.count && tokens[k].kind == .number ? tokens[k].number : nil }
@@ -167,6 +189,18 @@ extension DateMention {
             guard let ref = reference, ref.precision == .day else { return nil }
             let back = (ref.date.weekday - w + 7) % 7
             return ResolvedDate(date: ref.date.adding(days: -back), precision: .day)
+        case .weekdayDayMonth(let w, let d, let m):
+            guard let ref = reference else { return nil }
+            if ref.precision == .day || ref.precision == .week {
+                return DateMention(kind: .dayMonth(day: d, month: m), tokens: tokens).resolve(against: ref)
+            }
+            // The year the text leans on, or the nearest one in which that day falls on that weekday.
+            for delta in [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6] {
+                if let date = CivilDate(year: ref.date.year + delta, month: m, day: d), date.weekday == w {
+                    return ResolvedDate(date: date, precision: .day)
+                }
+            }
+            return nil
         case .relative(.days(let n)):
             guard let ref = reference, ref.precision == .day else { return nil }
             return ResolvedDate(date: ref.date.adding(days: n), precision: .day)

@@ -152,7 +152,7 @@ struct DocumentAnalysis {
         func rank(_ m: DateMention) -> Int {
             switch m.kind {
             case .full: return 0
-            case .dayMonth: return 1
+            case .dayMonth, .weekdayDayMonth: return 1
             case .relative(.days): return 2
             case .weekday: return 3
             case .relative(.week): return 4

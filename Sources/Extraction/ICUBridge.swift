@@ -45,7 +45,9 @@ final class ICUWorker {
 
     /// Sentence ranges of `text` by ICU's rules for `locale` (a line break always ends a sentence).
     func sentences(of text: String, locale: String) -> [Range<String.Index>] {
-        if sentenceIterators[locale] == nil { sentenceIterators[locale] = try? BreakIterator(kind: .sentence, locale: locale) }
+        if sentenceIterators[locale] == nil {
+            sentenceIterators[locale] = try? BreakIterator(kind: .sentence, locale: locale)
+        }
         guard let it = sentenceIterators[locale] else { return [text.startIndex..<text.endIndex] }
         return it.segments(of: text)
     }

@@ -1,7 +1,7 @@
-import Foundation
-import Testing
 import Extraction
+import Foundation
 import GazetteModel
+import Testing
 
 /// Extraction on sentences written for these tests, in the eight languages of the rule sets.
 @Suite struct ExtractionTests {
@@ -14,10 +14,22 @@ import GazetteModel
     @Test(arguments: [
         ("en", "Russian jets bombed the town of Kafranbel in rural Idlib on Tuesday, killing sixteen civilians."),
         ("ar", "قتل ستة عشر مدنيا أمس في غارات جوية على بلدة كفرنبل بريف إدلب الجنوبي."),
-        ("fr", "Seize civils ont été tués hier dans des raids aériens sur la ville de Kafranbel, dans la province d'Idleb."),
-        ("tr", "İdlib'in güneyindeki Kefranbel ilçesine dün düzenlenen hava saldırısında on altı sivil hayatını kaybetti."),
-        ("de", "Bei Luftangriffen auf die Stadt Kafranbel in der Provinz Idlib wurden gestern sechzehn Zivilisten getötet."),
-        ("es", "Dieciséis civiles murieron ayer en un bombardeo sobre la localidad de Kafranbel, en la provincia de Idlib."),
+        (
+            "fr",
+            "Seize civils ont été tués hier dans des raids aériens sur la ville de Kafranbel, dans la province d'Idleb."
+        ),
+        (
+            "tr",
+            "İdlib'in güneyindeki Kefranbel ilçesine dün düzenlenen hava saldırısında on altı sivil hayatını kaybetti."
+        ),
+        (
+            "de",
+            "Bei Luftangriffen auf die Stadt Kafranbel in der Provinz Idlib wurden gestern sechzehn Zivilisten getötet."
+        ),
+        (
+            "es",
+            "Dieciséis civiles murieron ayer en un bombardeo sobre la localidad de Kafranbel, en la provincia de Idlib."
+        ),
         ("it", "Sedici civili sono morti ieri nei raid sulla città di Kafranbel, nella provincia di Idlib."),
         ("pt", "Dezesseis civis morreram ontem em bombardeios na cidade de Kafranbel, na província de Idlib."),
     ])
@@ -29,31 +41,34 @@ import GazetteModel
         #expect(first.date?.iso == "2017-12-19", "\(lang)")
         #expect(first.datePrecision == .day)
         #expect(first.governorate == "Idlib", "\(lang)")
-        #expect(first.place.lowercased().contains("kafranbel") || first.place.contains("كفرنبل")
-            || first.place.contains("Kefranbel"))
+        #expect(
+            first.place.lowercased().contains("kafranbel") || first.place.contains("كفرنبل")
+                || first.place.contains("Kefranbel"))
     }
 
     @Test func arabicIndicAndGluedDigits() throws {
         let a = try incidents("قتل ١٦ مدنيا في قصف على مدينة سراقب بريف إدلب.", lang: "ar")
         #expect(a.first?.killed.low == 16)
-        let b = try incidents("قصفت طائرات النظام بلدة كفرنبل بريف إدلب ما أدى إلى مقتل 13مدنيًّا وإصابة ٢٠ آخرين.",
+        let b = try incidents(
+            "قصفت طائرات النظام بلدة كفرنبل بريف إدلب ما أدى إلى مقتل 13مدنيًّا وإصابة ٢٠ آخرين.",
             lang: "ar")
         #expect(b.first?.killed.low == 13)
         #expect(b.first?.injured.low == 20)
     }
 
-    @Test(arguments: [
-        ("more than 40 civilians were killed", 41, nil),
-        ("over 40 people were killed", 41, nil),
-        ("at least 16 people were killed", 16, nil),
-        ("nearly 30 civilians were killed", nil, 30),
-        ("up to 30 civilians were killed", nil, 30),
-        ("between 5 and 7 civilians were killed", 5, 7),
-        ("dozens of civilians were killed", 24, nil),
-        ("hundreds of civilians were killed", 200, nil),
-        ("tens of civilians were killed", 20, nil),
-        ("12 civilians were killed", 12, 12),
-    ] as [(String, Int?, Int?)])
+    @Test(
+        arguments: [
+            ("more than 40 civilians were killed", 41, nil),
+            ("over 40 people were killed", 41, nil),
+            ("at least 16 people were killed", 16, nil),
+            ("nearly 30 civilians were killed", nil, 30),
+            ("up to 30 civilians were killed", nil, 30),
+            ("between 5 and 7 civilians were killed", 5, 7),
+            ("dozens of civilians were killed", 24, nil),
+            ("hundreds of civilians were killed", 200, nil),
+            ("tens of civilians were killed", 20, nil),
+            ("12 civilians were killed", 12, 12),
+        ] as [(String, Int?, Int?)])
     func englishQuantifiers(phrase: String, low: Int?, high: Int?) throws {
         let found = try incidents("Warplanes bombed the town of Saraqib in rural Idlib, and \(phrase).", lang: "en")
         let first = try #require(found.first)
@@ -61,17 +76,37 @@ import GazetteModel
         #expect(first.killed.high == high, "\(phrase)")
     }
 
-    @Test(arguments: [
-        ("ar", "قتل أكثر من 40 مدنيا في غارات على بلدة الأتارب بريف حلب.", 41, nil),
-        ("ar", "قتل عشرات المدنيين في غارات على بلدة الأتارب بريف حلب.", 24, nil),
-        ("fr", "Plus de 40 civils ont été tués dans des raids sur la ville d'Atareb, dans la province d'Alep.", 41, nil),
-        ("fr", "Des dizaines de civils ont été tués dans des raids sur la ville d'Atareb, dans la province d'Alep.", 24, nil),
-        ("de", "Dutzende Zivilisten wurden bei Luftangriffen auf die Stadt Atareb in der Provinz Aleppo getötet.", 24, nil),
-        ("es", "Decenas de civiles murieron en bombardeos sobre la localidad de Atareb, en la provincia de Alepo.", 24, nil),
-        ("it", "Almeno 40 civili sono morti nei raid sulla città di Atareb, nella provincia di Aleppo.", 40, nil),
-        ("pt", "Mais de 40 civis morreram em bombardeios na cidade de Atareb, na província de Alepo.", 41, nil),
-        ("tr", "Halep'in batısındaki Atarib kasabasına düzenlenen hava saldırısında onlarca sivil hayatını kaybetti.", 24, nil),
-    ] as [(String, String, Int?, Int?)])
+    @Test(
+        arguments: [
+            ("ar", "قتل أكثر من 40 مدنيا في غارات على بلدة الأتارب بريف حلب.", 41, nil),
+            ("ar", "قتل عشرات المدنيين في غارات على بلدة الأتارب بريف حلب.", 24, nil),
+            (
+                "fr", "Plus de 40 civils ont été tués dans des raids sur la ville d'Atareb, dans la province d'Alep.",
+                41, nil
+            ),
+            (
+                "fr",
+                "Des dizaines de civils ont été tués dans des raids sur la ville d'Atareb, dans la province d'Alep.",
+                24, nil
+            ),
+            (
+                "de",
+                "Dutzende Zivilisten wurden bei Luftangriffen auf die Stadt Atareb in der Provinz Aleppo getötet.", 24,
+                nil
+            ),
+            (
+                "es",
+                "Decenas de civiles murieron en bombardeos sobre la localidad de Atareb, en la provincia de Alepo.", 24,
+                nil
+            ),
+            ("it", "Almeno 40 civili sono morti nei raid sulla città di Atareb, nella provincia di Aleppo.", 40, nil),
+            ("pt", "Mais de 40 civis morreram em bombardeios na cidade de Atareb, na província de Alepo.", 41, nil),
+            (
+                "tr",
+                "Halep'in batısındaki Atarib kasabasına düzenlenen hava saldırısında onlarca sivil hayatını kaybetti.",
+                24, nil
+            ),
+        ] as [(String, String, Int?, Int?)])
     func quantifiersInOtherLanguages(lang: String, text: String, low: Int?, high: Int?) throws {
         let first = try #require(try incidents(text, lang: lang).first)
         #expect(first.killed.low == low, "\(lang): \(first.killed)")
@@ -80,7 +115,8 @@ import GazetteModel
     }
 
     @Test func killedAndInjuredKeptApart() throws {
-        let text = "Russian jets bombed the town of Maar Shoureen in rural Idlib, killing at least 16 people, mostly "
+        let text =
+            "Russian jets bombed the town of Maar Shoureen in rural Idlib, killing at least 16 people, mostly "
             + "women and children, and injuring dozens more."
         let first = try #require(try incidents(text, lang: "en").first)
         #expect(first.killed.low == 16)
@@ -98,10 +134,12 @@ import GazetteModel
 
     @Test func weekdaysResolveToTheLastSuchDayOnOrBeforeTheDateline() throws {
         // 2017-12-20 is a Wednesday.
-        let wed = try incidents("Jets struck the town of Saraqib in rural Idlib on Wednesday, killing 3 people.",
+        let wed = try incidents(
+            "Jets struck the town of Saraqib in rural Idlib on Wednesday, killing 3 people.",
             lang: "en")
         #expect(wed.first?.date?.iso == "2017-12-20")
-        let thu = try incidents("Jets struck the town of Saraqib in rural Idlib on Thursday, killing 3 people.",
+        let thu = try incidents(
+            "Jets struck the town of Saraqib in rural Idlib on Thursday, killing 3 people.",
             lang: "en")
         #expect(thu.first?.date?.iso == "2017-12-14")
         let explicit = try incidents(
@@ -123,7 +161,8 @@ import GazetteModel
 
     @Test func aWeekdayPicksTheYearWhenTheTextGivesNone() throws {
         // No dateline; the only year in the text is 2013, but 4 April fell on a Tuesday in 2017.
-        let text = "LANG: fr\n\nL'attaque rappelle celle d'août 2013.\nMardi 4 avril, des raids sur la ville de "
+        let text =
+            "LANG: fr\n\nL'attaque rappelle celle d'août 2013.\nMardi 4 avril, des raids sur la ville de "
             + "Khan Cheikhoun, dans la province d'Idleb, ont tué 58 personnes.\n"
         let doc = try Fixtures.document(text)
         let first = try #require(Fixtures.extractor.extract(doc).first { $0.place.contains("Khan") })
@@ -171,7 +210,8 @@ import GazetteModel
     }
 
     @Test func articleAndCliticsDoNotHideAName() throws {
-        let en = try #require(try incidents("Regime barrel bombs hit al-Atareb, killing 4 civilians.", lang: "en").first)
+        let en = try #require(
+            try incidents("Regime barrel bombs hit al-Atareb, killing 4 civilians.", lang: "en").first)
         #expect(en.place == "al-Atareb")
         #expect(en.placeID == "C1022")
         #expect(en.governorate == "Aleppo")

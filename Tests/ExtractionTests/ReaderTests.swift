@@ -1,13 +1,14 @@
-import Foundation
-import Testing
 import Extraction
+import Foundation
 import GazetteModel
+import Testing
 
 @Suite struct ReaderTests {
     let reader = Fixtures.reader
 
     @Test func headerLinesAndURLDate() throws {
-        let text = "URL: https://example.org/2017/11/13/strike\nSOURCE: Example Monitor\nLANG: en\n\nJets struck a market.\n"
+        let text =
+            "URL: https://example.org/2017/11/13/strike\nSOURCE: Example Monitor\nLANG: en\n\nJets struck a market.\n"
         let doc = try Fixtures.document(text, name: "x-1.txt")
         #expect(doc.id == "x-1")
         #expect(doc.metadata["source"] == "Example Monitor")

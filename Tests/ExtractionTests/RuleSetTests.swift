@@ -1,7 +1,7 @@
-import Foundation
-import Testing
 import Extraction
+import Foundation
 import GazetteModel
+import Testing
 
 @Suite struct RuleSetTests {
     @Test func everyShippedRuleFileParses() throws {
@@ -61,8 +61,10 @@ import GazetteModel
         let c = try QuantityConventions(parsing: "[conventions]\nabove = +1\ndozens = 12..\nfew = 2..5\n")
         #expect(c.amounts["dozens"] == .init(low: 12, high: nil))
         #expect(c.amounts["few"] == .init(low: 2, high: 5))
-        let shipped = try QuantityConventions(parsing: Fixtures.text(Fixtures.repo.appendingPathComponent(
-            "Locales/quantities.rules")))
+        let shipped = try QuantityConventions(
+            parsing: Fixtures.text(
+                Fixtures.repo.appendingPathComponent(
+                    "Locales/quantities.rules")))
         #expect(shipped.amounts["dozens"]?.low == 24)
         #expect(shipped.amounts["hundreds"]?.low == 200)
         #expect(shipped.aboveOffset == 1)
@@ -70,7 +72,8 @@ import GazetteModel
 
         // Extraction follows the table it is given.
         let extractor = Extractor(ruleSets: Fixtures.ruleSets, conventions: c, gazetteer: Fixtures.gazetteer)
-        let doc = try Fixtures.document("Warplanes bombed the town of Saraqib in rural Idlib, killing dozens of civilians.")
+        let doc = try Fixtures.document(
+            "Warplanes bombed the town of Saraqib in rural Idlib, killing dozens of civilians.")
         #expect(extractor.extract(doc).first?.killed.low == 12)
     }
 }

@@ -1,7 +1,7 @@
-import Foundation
-import Testing
 import Extraction
+import Foundation
 import GazetteModel
+import Testing
 
 /// Issue 2's acceptance on the two press releases in `../shared/seeds`, read at test time.
 @Suite struct SeedTests {

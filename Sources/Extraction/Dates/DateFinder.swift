@@ -44,11 +44,14 @@ struct DateFinder: Sendable {
         var out: [DateMention] = []
         var i = 0
         while i < found.count {
-            if i + 1 < found.count, case .weekday(let w) = found[i].kind, case .dayMonth(let d, let m) = found[i + 1].kind,
+            if i + 1 < found.count, case .weekday(let w) = found[i].kind,
+                case .dayMonth(let d, let m) = found[i + 1].kind,
                 found[i + 1].tokens.lowerBound - found[i].tokens.upperBound <= 2
             {
-                out.append(DateMention(kind: .weekdayDayMonth(weekday: w, day: d, month: m),
-                    tokens: found[i].tokens.lowerBound..<found[i + 1].tokens.upperBound))
+                out.append(
+                    DateMention(
+                        kind: .weekdayDayMonth(weekday: w, day: d, month: m),
+                        tokens: found[i].tokens.lowerBound..<found[i + 1].tokens.upperBound))
                 i += 2
                 continue
             }
@@ -86,9 +89,13 @@ struct DateFinder: Sendable {
                 !tokens[i + 1].range.isEmpty
             {
                 let date: CivilDate?
-                if tokens[i].key.count == 4 { date = CivilDate(year: a, month: b, day: c) }
-                else if tokens[i + 4].key.count == 4 { date = CivilDate(year: c, month: b, day: a) }
-                else { date = nil }
+                if tokens[i].key.count == 4 {
+                    date = CivilDate(year: a, month: b, day: c)
+                } else if tokens[i + 4].key.count == 4 {
+                    date = CivilDate(year: c, month: b, day: a)
+                } else {
+                    date = nil
+                }
                 if let date, (1990...2035).contains(date.year) {
                     out.append(DateMention(kind: .full(date), tokens: i..<(i + 5)))
                     i += 5
@@ -174,7 +181,8 @@ extension DateMention {
     func resolve(against reference: DateReference?) -> ResolvedDate? {
         switch kind {
         case .full(let d): return ResolvedDate(date: d, precision: .day)
-        case .monthYear(let y, let m): return ResolvedDate(date: CivilDate(year: y, month: m, day: 1), precision: .month)
+        case .monthYear(let y, let m):
+            return ResolvedDate(date: CivilDate(year: y, month: m, day: 1), precision: .month)
         case .dayMonth(let d, let m):
             guard let ref = reference else { return nil }
             // The year of the dateline, or the year before when that would put the day after the dateline.

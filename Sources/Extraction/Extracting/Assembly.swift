@@ -45,10 +45,12 @@ extension DocumentAnalysis {
                 drafts[e].mentions.removeAll { $0.key == keys[0] }
                 existing = drafts.firstIndex { d in d.keys.contains(keys[0]) && compatible(d.dates.first, date) }
             }
-            var d = existing.map { drafts[$0] } ?? Draft(
-                keys: [], mentions: [], governorateOnly: nil, contexts: [], figures: [], dates: [], clauses: [],
-                sentences: [], evidence: [], perpetrators: [], weapons: [], background: clause.background,
-                attack: false)
+            var d =
+                existing.map { drafts[$0] }
+                ?? Draft(
+                    keys: [], mentions: [], governorateOnly: nil, contexts: [], figures: [], dates: [], clauses: [],
+                    sentences: [], evidence: [], perpetrators: [], weapons: [], background: clause.background,
+                    attack: false)
             for m in clause.places where !d.keys.contains(m.key) {
                 d.keys.append(m.key)
                 d.mentions.append(m)
@@ -106,11 +108,13 @@ extension DocumentAnalysis {
                 }
                 let key = "gov:" + context.governorate
                 let date = clause.dates.first
-                if let existing = drafts.firstIndex(where: { $0.keys.contains(key) && compatible($0.dates.first, date) }) {
+                if let existing = drafts.firstIndex(where: { $0.keys.contains(key) && compatible($0.dates.first, date) }
+                ) {
                     absorb(clause, index: ci, into: &drafts[existing])
                     current = existing
                 } else {
-                    var d = Draft(keys: [key], mentions: [], governorateOnly: context, contexts: [], figures: [],
+                    var d = Draft(
+                        keys: [key], mentions: [], governorateOnly: context, contexts: [], figures: [],
                         dates: [], clauses: [], sentences: [], evidence: [], perpetrators: [], weapons: [],
                         background: clause.background, attack: false)
                     absorb(clause, index: ci, into: &d)
@@ -153,7 +157,8 @@ extension DocumentAnalysis {
                 return pi != gi && !mergedAway.contains(pi) && p.governorateOnly == nil && !p.background
                     && governorate(of: p, fallback: nil) == g.governorate
                     && compatible(p.dates.first, drafts[gi].dates.first)
-                    && (distance(p) <= 2 || !p.figures.contains { f in drafts[gi].figures.contains { $0.category == f.category } })
+                    && (distance(p) <= 2
+                        || !p.figures.contains { f in drafts[gi].figures.contains { $0.category == f.category } })
             }.min { distance(drafts[$0]) < distance(drafts[$1]) }
             guard let target else { continue }
             add(drafts[gi].figures, to: &drafts[target])
@@ -252,7 +257,8 @@ extension DocumentAnalysis {
     }
 
     func add(_ figures: [Figure], to d: inout Draft) {
-        for f in figures where !d.figures.contains(where: { $0.category == f.category && $0.low == f.low && $0.high == f.high }) {
+        for f in figures
+        where !d.figures.contains(where: { $0.category == f.category && $0.low == f.low && $0.high == f.high }) {
             d.figures.append(f)
         }
     }
@@ -283,7 +289,9 @@ extension DocumentAnalysis {
         // The gazetteer knows where a reconciled place is; a context phrase may belong to another place of
         // the sentence.
         for m in d.mentions where m.status == .matched {
-            if let a = m.place?.admin1, let g = governorate(named: a.nameEn) ?? governorate(named: a.nameAr) { return g }
+            if let a = m.place?.admin1, let g = governorate(named: a.nameEn) ?? governorate(named: a.nameAr) {
+                return g
+            }
         }
         if let c = d.contexts.first { return c.governorate }
         return fallback
@@ -306,7 +314,9 @@ extension DocumentAnalysis {
     /// The incident's own date; else the next or previous clause's date when that clause names no other
     /// place; else the dateline at week precision; else unknown.
     func resolveDate(_ d: Draft, clauses: [Clause]) -> (CivilDate?, DatePrecision) {
-        if let best = d.dates.first(where: { $0.precision == .day }) ?? d.dates.first { return (best.date, best.precision) }
+        if let best = d.dates.first(where: { $0.precision == .day }) ?? d.dates.first {
+            return (best.date, best.precision)
+        }
         let own = Set(d.clauses)
         let keys = Set(d.keys)
         for first in d.clauses {

@@ -107,8 +107,10 @@ struct DocumentAnalysis {
         var out: [Clause] = []
         var order = 0
         for p in pieces {
-            out.append(readClause(p.tokens, sentenceText: p.text, sentence: p.sentence, documentGovernorate: dominant,
-                order: &order))
+            out.append(
+                readClause(
+                    p.tokens, sentenceText: p.text, sentence: p.sentence, documentGovernorate: dominant,
+                    order: &order))
         }
         return out
     }
@@ -144,7 +146,9 @@ struct DocumentAnalysis {
         let mentions = finder.mentions(in: tokens).filter { m in
             // "since March 2011", "منذ": a date that starts a period, not the day of an attack.
             let k = m.tokens.lowerBound
-            return !rules.dateBlockers.contains { TokenMatch.matchesEnding($0, tokens, at: k, clitics: rules.clitics) != nil }
+            return !rules.dateBlockers.contains {
+                TokenMatch.matchesEnding($0, tokens, at: k, clitics: rules.clitics) != nil
+            }
         }
         var dateTokens: Set<Int> = []
         for m in mentions { for k in m.tokens { dateTokens.insert(k) } }
@@ -172,7 +176,8 @@ struct DocumentAnalysis {
         let contexts = contexts(in: tokens, text: text)
         var amountTokens: Set<Int> = []
         for a in amounts { for k in a.tokens { amountTokens.insert(k) } }
-        let places = places(in: tokens, text: text, contexts: contexts, dateTokens: dateTokens.union(amountTokens),
+        let places = places(
+            in: tokens, text: text, contexts: contexts, dateTokens: dateTokens.union(amountTokens),
             documentGovernorate: documentGovernorate)
         var attack = false
         for k in tokens.indices where tokens[k].kind == .word {
@@ -191,8 +196,10 @@ struct DocumentAnalysis {
         let perps = vocabulary(compiled.perpetrators, in: tokens, text: text)
         let weapons = vocabulary(compiled.weapons, in: tokens, text: text)
         if !weapons.isEmpty { attack = true }
-        let clauseText = tokens.isEmpty ? "" : String(text[tokens[0].range.lowerBound..<tokens[tokens.count - 1].range.upperBound])
-        return Clause(sentence: sentence, text: clauseText, tokens: tokens, figures: figures, places: places,
+        let clauseText =
+            tokens.isEmpty ? "" : String(text[tokens[0].range.lowerBound..<tokens[tokens.count - 1].range.upperBound])
+        return Clause(
+            sentence: sentence, text: clauseText, tokens: tokens, figures: figures, places: places,
             contexts: contexts, dates: dates, attack: attack, background: background, perpetrators: perps,
             weapons: weapons)
     }
@@ -222,7 +229,9 @@ struct DocumentAnalysis {
         if let label = extractor.admin1Labels[name] { return label }
         let toks = Tokenizer.tokens(of: name)
         for (phrase, gov) in extractor.governorates {
-            if TokenMatch.matches(phrase, toks, at: 0, clitics: rules.clitics) == phrase.count, phrase.count == toks.count {
+            if TokenMatch.matches(phrase, toks, at: 0, clitics: rules.clitics) == phrase.count,
+                phrase.count == toks.count
+            {
                 return gov
             }
         }
@@ -236,7 +245,9 @@ struct DocumentAnalysis {
         while k < tokens.count {
             var found: (gov: String, len: Int)? = nil
             if tokens[k].kind == .word {
-                if let m = compiled.governorates.first(tokens, at: k, clitics: rules.clitics) { found = (m.value, m.length) }
+                if let m = compiled.governorates.first(tokens, at: k, clitics: rules.clitics) {
+                    found = (m.value, m.length)
+                }
             }
             guard let found else {
                 k += 1
@@ -279,11 +290,15 @@ struct DocumentAnalysis {
             }
             var end = best.upperBound
             // Arabic puts the direction after: "بريف حلب الغربي".
-            while end < tokens.count, rules.directions.contains(where: {
-                TokenMatch.matches($0, tokens, at: end, clitics: rules.clitics) != nil && Folding.isArabic(tokens[end].key)
-            }) { end += 1 }
+            while end < tokens.count,
+                rules.directions.contains(where: {
+                    TokenMatch.matches($0, tokens, at: end, clitics: rules.clitics) != nil
+                        && Folding.isArabic(tokens[end].key)
+                })
+            { end += 1 }
             let phrase = String(text[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound])
-            let name = String(text[tokens[govRange.lowerBound].range.lowerBound..<tokens[govRange.upperBound - 1].range.upperBound])
+            let name = String(
+                text[tokens[govRange.lowerBound].range.lowerBound..<tokens[govRange.upperBound - 1].range.upperBound])
             out.append(ContextMention(governorate: found.gov, name: name, text: phrase, tokenRange: start..<end))
             k = max(end, govRange.upperBound)
         }

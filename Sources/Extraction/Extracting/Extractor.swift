@@ -15,6 +15,7 @@ public import Toponyms
 public struct Extractor: Sendable {
     /// Rule sets by language code.
     public let ruleSets: [String: RuleSet]
+    /// How vague amounts become bounds.
     public let conventions: QuantityConventions
     let index: PlaceIndex?
     /// Shared by every session; each session builds its own `Matcher` over it (the matcher memoizes, so it is
@@ -60,9 +61,11 @@ public struct Extractor: Sendable {
         var common: [String: Set<String>] = [:]
         for r in ruleSets {
             var words: Set<String> = r.stopwords.union(r.notPlaces).union(r.compoundHeads).union(r.conjunctions)
-            let phrases: [Phrase] = r.placeCues.map(\.phrase) + r.directions + r.victims + r.killed.map(\.phrase)
+            let phrases: [Phrase] =
+                r.placeCues.map(\.phrase) + r.directions + r.victims + r.killed.map(\.phrase)
                 + r.injured.map(\.phrase) + r.attacks + r.weapons.map(\.phrase) + r.vagueAmounts.map(\.phrase)
-                + r.relativeDates.map(\.phrase) + r.perpetrators.map(\.phrase) + r.background + r.numberWords.map(\.phrase)
+                + r.relativeDates.map(\.phrase) + r.perpetrators.map(\.phrase) + r.background
+                + r.numberWords.map(\.phrase)
                 + r.contextPatterns
             for p in phrases { for w in p where !w.hasSuffix("*") && w != "#" && w != "@" { words.insert(w) } }
             common[r.language] = words

@@ -25,13 +25,16 @@ extension DocumentAnalysis {
     func amounts(in tokens: [Token], text: String, excluding dateTokens: Set<Int>) -> [Amount] {
         var out: [Amount] = []
         var i = 0
-        let units: Set<String> = ["km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "m",
+        let units: Set<String> = [
+            "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "m",
             "years", "year", "days", "day", "hours", "hour", "minutes", "am", "pm", "h", "%", "percent", "kg", "ans",
-            "jahre", "anos", "anni", "años", "yil", "سنه", "سنوات", "عاما", "كم", "كيلومتر", "ساعه", "يوم", "ايام"]
+            "jahre", "anos", "anni", "años", "yil", "سنه", "سنوات", "عاما", "كم", "كيلومتر", "ساعه", "يوم", "ايام",
+        ]
         // Which tokens begin a victim or casualty phrase, worked out once per clause.
         let flagged: [Bool] = tokens.indices.map { k in
-            tokens[k].kind == .word && (compiled.victims.contains(tokens, at: k, clitics: rules.clitics)
-                || compiled.casualties.contains(tokens, at: k, clitics: rules.clitics))
+            tokens[k].kind == .word
+                && (compiled.victims.contains(tokens, at: k, clitics: rules.clitics)
+                    || compiled.casualties.contains(tokens, at: k, clitics: rules.clitics))
         }
         func victimOrCasualtyAhead(_ from: Int, within n: Int) -> Bool {
             var words = 0
@@ -115,7 +118,8 @@ extension DocumentAnalysis {
     /// Casualty figures of a clause: amounts, their quantifiers and the casualty word that says what they count.
     func figures(in tokens: [Token], text: String, amounts: [Amount], orderBase: Int) -> [Figure] {
         var out: [Figure] = []
-        let amountStarts = Dictionary(amounts.enumerated().map { ($0.element.tokens.lowerBound, $0.offset) },
+        let amountStarts = Dictionary(
+            amounts.enumerated().map { ($0.element.tokens.lowerBound, $0.offset) },
             uniquingKeysWith: { a, _ in a })
         var consumed: Set<Int> = []
         for (ai, amount) in amounts.enumerated() where !consumed.contains(ai) {
@@ -133,7 +137,9 @@ extension DocumentAnalysis {
                 }
                 back -= 1
             }
-            if isPart || compiled.parts.contains(tokens, at: amount.tokens.upperBound, clitics: rules.clitics) { continue }
+            if isPart || compiled.parts.contains(tokens, at: amount.tokens.upperBound, clitics: rules.clitics) {
+                continue
+            }
             var low: Int? = amount.bounds?.low ?? amount.value
             var high: Int? = amount.bounds?.high ?? amount.value
             var span = amount.tokens
@@ -146,8 +152,11 @@ extension DocumentAnalysis {
                     let after = Array(rule.pattern[(slot + 1)...])
                     var start = amount.tokens.lowerBound
                     if !before.isEmpty {
-                        guard let s = TokenMatch.matchesEnding(before, tokens, at: amount.tokens.lowerBound,
-                            clitics: rules.clitics) else { continue }
+                        guard
+                            let s = TokenMatch.matchesEnding(
+                                before, tokens, at: amount.tokens.lowerBound,
+                                clitics: rules.clitics)
+                        else { continue }
                         start = s
                     }
                     var end = amount.tokens.upperBound
@@ -194,8 +203,10 @@ extension DocumentAnalysis {
             let textStart = min(span.lowerBound, category.span.lowerBound)
             let textEnd = max(span.upperBound, category.span.upperBound)
             let phrase = String(text[tokens[textStart].range.lowerBound..<tokens[textEnd - 1].range.upperBound])
-            out.append(Figure(category: category.kind, low: low, high: high, text: phrase, order: orderBase + ai,
-                vague: amount.value == nil))
+            out.append(
+                Figure(
+                    category: category.kind, low: low, high: high, text: phrase, order: orderBase + ai,
+                    vague: amount.value == nil))
         }
         return out
     }
@@ -203,7 +214,9 @@ extension DocumentAnalysis {
     /// The nearest casualty word that qualifies the amount at `span`: after it (up to seven words, not across
     /// a conjunction or another amount) or before it (up to five words). Nil when none, or when the nearest
     /// is a combined "killed and injured" phrase.
-    func category(of span: Range<Int>, in tokens: [Token], amounts: [Amount])
+    func category(
+        of span: Range<Int>, in tokens: [Token], amounts: [Amount]
+    )
         -> (kind: Figure.Category, span: Range<Int>)?
     {
         let amountTokens = Set(amounts.flatMap { Array($0.tokens) })
@@ -279,10 +292,13 @@ extension DocumentAnalysis {
 
     enum Side { case after, before }
 
-    func casualty(at k: Int, in tokens: [Token], direction: Side) -> (kind: Figure.Category, length: Int, plain: Bool)? {
+    func casualty(at k: Int, in tokens: [Token], direction: Side) -> (kind: Figure.Category, length: Int, plain: Bool)?
+    {
         for (n, value, phrase) in compiled.casualties.matches(tokens, at: k, clitics: rules.clitics) {
             let (kind, position) = value
-            guard position == .both || (direction == .after ? position == .after : position == .before) else { continue }
+            guard position == .both || (direction == .after ? position == .after : position == .before) else {
+                continue
+            }
             let plain = TokenMatch.matches(phrase, tokens, at: k) != nil
             return (kind, n, plain)
         }

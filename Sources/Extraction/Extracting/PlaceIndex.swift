@@ -43,14 +43,17 @@ struct PlaceIndex: Sendable {
     }
 
     static let articles: Set<String> = ["al", "el"]
-    static let assimilated: Set<String> = ["an", "ar", "as", "ash", "at", "ad", "az", "ez", "es", "ed", "er", "en",
-        "ag", "ath", "adh", "az", "il"]
+    static let assimilated: Set<String> = [
+        "an", "ar", "as", "ash", "at", "ad", "az", "ez", "es", "ed", "er", "en",
+        "ag", "ath", "adh", "az", "il",
+    ]
 
     /// Folds a token run into key words: apostrophes inside words are dropped (`Ma'arrat` → `maarrat`),
     /// hyphens and the article are skipped, Arabic words lose a leading `ال`.
-    static func keyWords(_ tokens: [Token], clitics: [String], apostropheSuffix: Bool = false,
-        elisions: Set<String> = []) -> [KeyWord]
-    {
+    static func keyWords(
+        _ tokens: [Token], clitics: [String], apostropheSuffix: Bool = false,
+        elisions: Set<String> = []
+    ) -> [KeyWord] {
         var out: [KeyWord] = []
         var i = 0
         while i < tokens.count {
@@ -73,14 +76,20 @@ struct PlaceIndex: Sendable {
                     end += 2
                     continue
                 }
-                if apostropheSuffix { end += 2; break }
+                if apostropheSuffix {
+                    end += 2
+                    break
+                }
                 key += tokens[end + 1].key
                 end += 2
             }
             // The article before a hyphen ("al-", "an-") or alone ("al Atareb") is not part of the key.
             let nextIsHyphen = end < tokens.count && tokens[end].key == "-"
             if articles.contains(key) || (assimilated.contains(key) && nextIsHyphen) {
-                if end < tokens.count { i = end; continue }
+                if end < tokens.count {
+                    i = end
+                    continue
+                }
             }
             var variants = [key]
             if Folding.isArabic(key) {

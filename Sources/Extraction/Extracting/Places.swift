@@ -2,8 +2,10 @@ import GazetteModel
 import Toponyms
 
 extension DocumentAnalysis {
-    static let connectors: Set<String> = ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "ed",
-        "de", "del", "la", "le", "di", "da", "bin", "ibn", "abu", "um", "umm", "-", "'", "ech", "ach", "er", "en"]
+    static let connectors: Set<String> = [
+        "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "ed",
+        "de", "del", "la", "le", "di", "da", "bin", "ibn", "abu", "um", "umm", "-", "'", "ech", "ach", "er", "en",
+    ]
 
     /// Place names of a clause: names after strong cues ("the town of X"), before "town"/"village",
     /// gazetteer names spotted anywhere (with a cue or clearly a name), and capitalized names after weak cues
@@ -15,10 +17,11 @@ extension DocumentAnalysis {
         /// Governorate capitals named after a strong cue ("the city of Aleppo"): places only when the clause
         /// names no other place (otherwise they locate it).
         var capitals: Set<Int> = []
-        let contextTokens = Set(contexts.flatMap { c -> [Int] in
-            // Only the governorate name itself is off limits; "rural" before it may not begin a name anyway.
-            Array(c.tokenRange)
-        })
+        let contextTokens = Set(
+            contexts.flatMap { c -> [Int] in
+                // Only the governorate name itself is off limits; "rural" before it may not begin a name anyway.
+                Array(c.tokenRange)
+            })
         let govNameTokens: Set<Int> = {
             var s: Set<Int> = []
             for k in tokens.indices {
@@ -29,7 +32,8 @@ extension DocumentAnalysis {
             return s
         }()
         let common = extractor.commonWords[rules.language] ?? []
-        let keyWords = PlaceIndex.keyWords(tokens, clitics: rules.clitics, apostropheSuffix: rules.apostropheSuffix,
+        let keyWords = PlaceIndex.keyWords(
+            tokens, clitics: rules.clitics, apostropheSuffix: rules.apostropheSuffix,
             elisions: rules.elisions)
         func isUpper(_ k: Int) -> Bool {
             guard k < tokens.count, let c = text[tokens[k].range].first else { return false }
@@ -59,7 +63,7 @@ extension DocumentAnalysis {
                 } else if t.kind == .word, t.glued, k > j, tokens[k - 1].key == "'", words > 0, t.key != "s" {
                     // "Ma'aret", "Nu'man": the part after an apostrophe inside a word.
                     lastGood = k + 1
-                } else if DocumentAnalysis.connectors.contains(t.key), (t.kind == .word || t.glued) {
+                } else if DocumentAnalysis.connectors.contains(t.key), t.kind == .word || t.glued {
                     // "al-" inside a name; a connector must be followed by more of the name.
                 } else {
                     break
@@ -119,7 +123,8 @@ extension DocumentAnalysis {
                         // A name the gazetteer does not know: one word (two after "كفر", "خان" ...), never an
                         // ordinary word or a number word.
                         if isCommon(j) || dateTokens.contains(j) || tokens[j].key.hasPrefix("لل") { break }
-                        let two = rules.compoundHeads.contains(tokens[j].key) && j + 1 < tokens.count
+                        let two =
+                            rules.compoundHeads.contains(tokens[j].key) && j + 1 < tokens.count
                             && tokens[j + 1].kind == .word
                         range = j..<(two ? j + 2 : j + 1)
                     } else {
@@ -134,11 +139,16 @@ extension DocumentAnalysis {
                         guardCount += 1
                         var next = range.upperBound
                         if next < tokens.count, tokens[next].key == "," { next += 1 }
-                        if next < tokens.count, rules.conjunctions.contains(tokens[next].key) || tokens[next].key == "and" {
+                        if next < tokens.count,
+                            rules.conjunctions.contains(tokens[next].key) || tokens[next].key == "and"
+                        {
                             next += 1
                         }
-                        guard next > range.upperBound || (next < tokens.count && isArabic(next)
-                            && tokens[next].key.hasPrefix("و")) else { break }
+                        guard
+                            next > range.upperBound
+                                || (next < tokens.count && isArabic(next)
+                                    && tokens[next].key.hasPrefix("و"))
+                        else { break }
                         guard next < tokens.count, !govNameTokens.contains(next) else { break }
                         var more = spotStarting(at: next)
                         // Arabic lists join names with a clitic "و": a name the gazetteer lacks still counts
@@ -169,8 +179,11 @@ extension DocumentAnalysis {
                 var words = 0
                 while j > 0, words < 4 {
                     let t = tokens[j - 1]
-                    if t.kind == .word, isUpper(j - 1) { words += 1 }
-                    else if !(DocumentAnalysis.connectors.contains(t.key) && words > 0) { break }
+                    if t.kind == .word, isUpper(j - 1) {
+                        words += 1
+                    } else if !(DocumentAnalysis.connectors.contains(t.key) && words > 0) {
+                        break
+                    }
                     j -= 1
                 }
                 while j < k, tokens[j].kind != .word || !isUpper(j) { j += 1 }
@@ -187,25 +200,34 @@ extension DocumentAnalysis {
         if let index = extractor.index {
             let target = contexts.first?.governorate ?? documentGovernorate
             for spot in index.spots(in: keyWords) {
-                let range = keyWords[spot.keyWords.lowerBound].tokens.lowerBound..<keyWords[spot.keyWords.upperBound - 1].tokens.upperBound
+                let range =
+                    keyWords[spot.keyWords.lowerBound].tokens
+                    .lowerBound..<keyWords[spot.keyWords.upperBound - 1].tokens.upperBound
                 if range.contains(where: { govNameTokens.contains($0) || dateTokens.contains($0) }) { continue }
                 let first = range.lowerBound
                 let kw = keyWords[spot.keyWords.lowerBound]
-                if spot.keyWords.count == 1, kw.variants.contains(where: { common.contains($0) }) || common.contains(tokens[first].key) {
+                if spot.keyWords.count == 1,
+                    kw.variants.contains(where: { common.contains($0) }) || common.contains(tokens[first].key)
+                {
                     continue
                 }
                 // A member of a list whose previous member was found: "in Kansfara, al-Ramy, Balyoun and Mashoun".
-                let listed = first > 1 && (tokens[first - 1].key == "," || rules.conjunctions.contains(tokens[first - 1].key))
+                let listed =
+                    first > 1 && (tokens[first - 1].key == "," || rules.conjunctions.contains(tokens[first - 1].key))
                     && found.contains { $0.range.upperBound == first - 1 }
-                let cued = listed || (first > 0 && isCue(first - 1)) || (first > 1 && isCue(first - 2))
+                let cued =
+                    listed || (first > 0 && isCue(first - 1)) || (first > 1 && isCue(first - 2))
                     || compiled.placeCues.matches(tokens, at: range.upperBound, clitics: rules.clitics).contains {
                         $0.value == .after
                     }
                 let multi = spot.keyWords.count > 1
                 let notable = spot.places.contains { index.places[$0].alternateNames.count >= 3 }
-                let inTarget = target.map { t in
-                    spot.places.contains { p in index.places[p].admin1.flatMap { governorate(named: $0.nameEn) } == t }
-                } ?? true
+                let inTarget =
+                    target.map { t in
+                        spot.places.contains { p in
+                            index.places[p].admin1.flatMap { governorate(named: $0.nameEn) } == t
+                        }
+                    } ?? true
                 if isArabic(first) {
                     let viaClitic = kw.variants.first != tokens[first].key && tokens[first].key.hasPrefix("ب")
                     guard inTarget, cued || viaClitic || multi || notable else { continue }
@@ -237,9 +259,11 @@ extension DocumentAnalysis {
                     let j = k + n
                     guard j < tokens.count, !govNameTokens.contains(j), !found.contains(where: { $0.range.contains(j) })
                     else { break }
-                    guard !isArabic(j), let run = capitalizedRun(from: j), !run.contains(where: { govNameTokens.contains($0) })
+                    guard !isArabic(j), let run = capitalizedRun(from: j),
+                        !run.contains(where: { govNameTokens.contains($0) })
                     else { break }
-                    let name = String(text[tokens[run.lowerBound].range.lowerBound..<tokens[run.upperBound - 1].range.upperBound])
+                    let name = String(
+                        text[tokens[run.lowerBound].range.lowerBound..<tokens[run.upperBound - 1].range.upperBound])
                     if isNotPlace(name) { break }
                     let gov = contexts.first?.name ?? ""
                     if matcher.match(name, context: gov).status == .matched { found.append((run, k, false)) }
@@ -254,7 +278,8 @@ extension DocumentAnalysis {
                 (c.strength == .contextAfter
                     && TokenMatch.matches(c.phrase, tokens, at: f.range.upperBound, clitics: rules.clitics) != nil)
                     || (c.strength == .context
-                        && TokenMatch.matchesEnding(c.phrase, tokens, at: f.range.lowerBound, clitics: rules.clitics) != nil)
+                        && TokenMatch.matchesEnding(c.phrase, tokens, at: f.range.lowerBound, clitics: rules.clitics)
+                            != nil)
             }
         }
         if found.contains(where: { !capitals.contains($0.range.lowerBound) }) {
@@ -275,13 +300,18 @@ extension DocumentAnalysis {
             }
             let name = String(text[nameStart..<tokens[f.range.upperBound - 1].range.upperBound])
             if isNotPlace(name) { continue }
-            let cueText = String(text[tokens[f.cueStart].range.lowerBound..<tokens[f.range.upperBound - 1].range.upperBound])
+            let cueText = String(
+                text[tokens[f.cueStart].range.lowerBound..<tokens[f.range.upperBound - 1].range.upperBound])
             let gov = contexts.first?.governorate ?? documentGovernorate
             let (place, status) = resolve(name, governorate: gov)
-            let key = place.map { "id:" + $0.id } ?? PlaceIndex.keyWords(Tokenizer.tokens(of: name), clitics: rules.clitics)
+            let key =
+                place.map { "id:" + $0.id }
+                ?? PlaceIndex.keyWords(Tokenizer.tokens(of: name), clitics: rules.clitics)
                 .map { $0.variants[0] }.joined(separator: " ")
-            out.append(PlaceMention(text: name, key: key, place: place, status: status, cueText: cueText,
-                tokenRange: f.range))
+            out.append(
+                PlaceMention(
+                    text: name, key: key, place: place, status: status, cueText: cueText,
+                    tokenRange: f.range))
             lastEnd = f.range.upperBound
         }
         return out
@@ -305,7 +335,9 @@ extension DocumentAnalysis {
             let communities = hits.filter { $0.kind != .governorate }
             if communities.count == 1 { return (communities[0], .matched) }
             if communities.count > 1, let governorate {
-                let inGov = communities.filter { p in p.admin1.map { self.governorate(named: $0.nameEn) == governorate } ?? false }
+                let inGov = communities.filter { p in
+                    p.admin1.map { self.governorate(named: $0.nameEn) == governorate } ?? false
+                }
                 if inGov.count == 1 { return (inGov[0], .matched) }
                 // Several places of one name: a city and its subdistrict share it; prefer the community.
                 let c = inGov.filter { $0.kind == .community }

@@ -7,14 +7,17 @@ public struct ReadError: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String
     /// 1-based line of a JSON Lines file, when the problem is one record.
     public var line: Int?
+    /// What went wrong and what to do about it.
     public var message: String
 
+    /// An error about `file` (and `line` of a JSON Lines file).
     public init(file: String, line: Int? = nil, message: String) {
         self.file = file
         self.line = line
         self.message = message
     }
 
+    /// `file:line: message`, or `file: message`.
     public var description: String {
         if let line { return "\(file):\(line): \(message)" }
         return "\(file): \(message)"
@@ -24,10 +27,12 @@ public struct ReadError: Error, Sendable, Hashable, CustomStringConvertible {
 /// What reading one file gave: its documents (one, or one per JSON Lines record) and the records that
 /// could not be read.
 public struct ReadResult: Sendable, Hashable {
+    /// The documents read, in file order.
     public var documents: [Document]
     /// Per-record problems (a bad JSON line); the other records are still in `documents`.
     public var errors: [ReadError]
 
+    /// A result of documents and per-record errors.
     public init(documents: [Document], errors: [ReadError]) {
         self.documents = documents
         self.errors = errors
@@ -80,29 +85,37 @@ public struct DocumentReader: Sendable {
     public func read(_ bytes: [UInt8], fileName: String) throws(ReadError) -> ReadResult {
         let stem = DocumentReader.stem(of: fileName)
         guard !bytes.isEmpty else {
-            throw ReadError(file: fileName, message: "the file is empty (0 bytes); nothing to read — check that it "
-                + "was saved completely, or remove it from the input")
+            throw ReadError(
+                file: fileName,
+                message: "the file is empty (0 bytes); nothing to read — check that it "
+                    + "was saved completely, or remove it from the input")
         }
         let ext0 = DocumentReader.extension(of: fileName)
         if bytes.count > maximumDocumentBytes, ext0 != "jsonl", ext0 != "ndjson" {
-            throw ReadError(file: fileName, message: "the file is \(bytes.count / 1_000_000) MB, more than the "
-                + "\(maximumDocumentBytes / 1_000_000) MB a single document may have; split it into documents "
-                + "(or JSON Lines, one record per line)")
+            throw ReadError(
+                file: fileName,
+                message: "the file is \(bytes.count / 1_000_000) MB, more than the "
+                    + "\(maximumDocumentBytes / 1_000_000) MB a single document may have; split it into documents "
+                    + "(or JSON Lines, one record per line)")
         }
         let nulCount = bytes.prefix(65_536).reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
-        let isUTF16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+        let isUTF16 =
+            bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
         if nulCount > 0, !isUTF16 {
-            throw ReadError(file: fileName, message: "this looks like a binary file (\(nulCount) NUL bytes in the "
-                + "first 64 KB), not text; give Gazette plain text, Markdown, HTML or JSON Lines (UTF-8 or UTF-16 "
-                + "with a byte-order mark)")
+            throw ReadError(
+                file: fileName,
+                message: "this looks like a binary file (\(nulCount) NUL bytes in the "
+                    + "first 64 KB), not text; give Gazette plain text, Markdown, HTML or JSON Lines (UTF-8 or UTF-16 "
+                    + "with a byte-order mark)")
         }
         let decoded = TextDecoding.decode(bytes)
         var warnings: [String] = []
         if !decoded.invalidOffsets.isEmpty {
             let shown = decoded.invalidOffsets.prefix(5).map(String.init).joined(separator: ", ")
             let more = decoded.invalidOffsets.count > 5 ? " and \(decoded.invalidOffsets.count - 5) more" : ""
-            warnings.append("\(fileName): \(decoded.invalidOffsets.count) invalid \(decoded.encoding) byte "
-                + "sequence(s) replaced with U+FFFD at byte offset \(shown)\(more)")
+            warnings.append(
+                "\(fileName): \(decoded.invalidOffsets.count) invalid \(decoded.encoding) byte "
+                    + "sequence(s) replaced with U+FFFD at byte offset \(shown)\(more)")
         }
         let scalarCount = max(1, decoded.text.unicodeScalars.count)
         var controls = 0
@@ -110,9 +123,11 @@ public struct DocumentReader: Sendable {
             controls += 1
         }
         if decoded.invalidOffsets.count * 3 > scalarCount || controls * 10 > scalarCount {
-            throw ReadError(file: fileName, message: "this looks like a binary file, not text (\(decoded.invalidOffsets.count) "
-                + "invalid byte sequences, \(controls) control characters); give Gazette plain text, Markdown, "
-                + "HTML or JSON Lines")
+            throw ReadError(
+                file: fileName,
+                message: "this looks like a binary file, not text (\(decoded.invalidOffsets.count) "
+                    + "invalid byte sequences, \(controls) control characters); give Gazette plain text, Markdown, "
+                    + "HTML or JSON Lines")
         }
         let text = decoded.text.replacingCRLF
         if text.allSatisfy({ $0.isWhitespace }) {
@@ -144,7 +159,8 @@ public struct DocumentReader: Sendable {
         if body.allSatisfy({ $0.isWhitespace }) {
             throw ReadError(file: fileName, message: "no text left after removing markup and header lines")
         }
-        let doc = makeDocument(id: stem, origin: fileName, metadata: metadata, title: title, body: body,
+        let doc = makeDocument(
+            id: stem, origin: fileName, metadata: metadata, title: title, body: body,
             warnings: warnings)
         return ReadResult(documents: [doc], errors: [])
     }
@@ -157,38 +173,54 @@ public struct DocumentReader: Sendable {
             lineNumber += 1
             if line.allSatisfy({ $0.isWhitespace }) { continue }
             if line.utf8.count > maximumDocumentBytes {
-                errors.append(ReadError(file: fileName, line: lineNumber, message: "the record is larger than "
-                    + "\(maximumDocumentBytes / 1_000_000) MB; split it"))
+                errors.append(
+                    ReadError(
+                        file: fileName, line: lineNumber,
+                        message: "the record is larger than "
+                            + "\(maximumDocumentBytes / 1_000_000) MB; split it"))
                 continue
             }
             let object: [String: Any]
             do {
                 guard let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                    errors.append(ReadError(file: fileName, line: lineNumber, message: "expected a JSON object "
-                        + "with a \"text\" field"))
+                    errors.append(
+                        ReadError(
+                            file: fileName, line: lineNumber,
+                            message: "expected a JSON object "
+                                + "with a \"text\" field"))
                     continue
                 }
                 object = o
             } catch {
-                errors.append(ReadError(file: fileName, line: lineNumber, message: "not valid JSON; each line must "
-                    + "be one JSON object with a \"text\" field"))
+                errors.append(
+                    ReadError(
+                        file: fileName, line: lineNumber,
+                        message: "not valid JSON; each line must "
+                            + "be one JSON object with a \"text\" field"))
                 continue
             }
             guard let body = (object["text"] ?? object["body"] ?? object["content"]) as? String,
                 !body.allSatisfy({ $0.isWhitespace })
             else {
-                errors.append(ReadError(file: fileName, line: lineNumber, message: "the record has no \"text\" "
-                    + "field (a non-empty string)"))
+                errors.append(
+                    ReadError(
+                        file: fileName, line: lineNumber,
+                        message: "the record has no \"text\" "
+                            + "field (a non-empty string)"))
                 continue
             }
             var metadata: [String: String] = [:]
             for (k, v) in object where k != "text" {
-                if let s = v as? String { metadata[k.lowercased()] = s }
-                else if let n = v as? NSNumber { metadata[k.lowercased()] = n.stringValue }
+                if let s = v as? String {
+                    metadata[k.lowercased()] = s
+                } else if let n = v as? NSNumber {
+                    metadata[k.lowercased()] = n.stringValue
+                }
             }
             if let d = metadata["date"], metadata["published"] == nil { metadata["published"] = d }
             let id = metadata["id"] ?? "\(stem):\(lineNumber)"
-            var doc = makeDocument(id: id, origin: "\(fileName):\(lineNumber)", metadata: metadata,
+            var doc = makeDocument(
+                id: id, origin: "\(fileName):\(lineNumber)", metadata: metadata,
                 title: metadata["title"], body: body, warnings: warnings)
             doc.warnings = warnings
             docs.append(doc)
@@ -212,13 +244,16 @@ public struct DocumentReader: Sendable {
             metadata["dateline_source"] = dl.source
             metadata["dateline_precision"] = dl.reference.precision.rawValue
         }
-        return Document(id: id, origin: origin, metadata: metadata, language: language, dateline: dl?.reference.date,
+        return Document(
+            id: id, origin: origin, metadata: metadata, language: language, dateline: dl?.reference.date,
             title: title, body: body, warnings: warnings)
     }
 
     /// The publication date: a `DATE:`/`published` header, a full date in the first lines, the URL, or an
     /// archive's ` date 2017-04` line (month precision), in that order.
-    func dateline(body: String, metadata: [String: String], language: String)
+    func dateline(
+        body: String, metadata: [String: String], language: String
+    )
         -> (reference: DateReference, source: String)?
     {
         let finder = datelineFinders[language] ?? generalFinder
@@ -263,18 +298,22 @@ public struct DocumentReader: Sendable {
         let tokens = Tokenizer.tokens(of: url)
         for i in tokens.indices where tokens[i].kind == .number && tokens[i].key.count == 4 {
             guard let y = tokens[i].number, (1990...2035).contains(y) else { continue }
-            if i + 4 < tokens.count, tokens[i + 1].key == tokens[i + 3].key, ["/", "-", "_", "."].contains(tokens[i + 1].key),
+            if i + 4 < tokens.count, tokens[i + 1].key == tokens[i + 3].key,
+                ["/", "-", "_", "."].contains(tokens[i + 1].key),
                 let m = tokens[i + 2].number, let d = tokens[i + 4].number, tokens[i + 2].key.count <= 2,
                 tokens[i + 4].key.count <= 2, let date = CivilDate(year: y, month: m, day: d)
             {
                 // "/2019/07/12.html": a blog's year and month, then a post number that only looks like a day.
-                if i + 6 < tokens.count, tokens[i + 5].key == ".", ["html", "htm", "php", "aspx"].contains(tokens[i + 6].key) {
+                if i + 6 < tokens.count, tokens[i + 5].key == ".",
+                    ["html", "htm", "php", "aspx"].contains(tokens[i + 6].key)
+                {
                     return (CivilDate(year: y, month: m, day: 1)!, .month)
                 }
                 return (date, .day)
             }
             // "/2019/11/slug": year and month only.
-            if i + 2 < tokens.count, tokens[i + 1].key == "/", tokens[i + 2].key.count == 2, let m = tokens[i + 2].number,
+            if i + 2 < tokens.count, tokens[i + 1].key == "/", tokens[i + 2].key.count == 2,
+                let m = tokens[i + 2].number,
                 i + 3 < tokens.count, tokens[i + 3].key == "/", let date = CivilDate(year: y, month: m, day: 1),
                 !(i + 4 < tokens.count && tokens[i + 4].kind == .number)
             {
@@ -328,8 +367,10 @@ public struct DocumentReader: Sendable {
 
     /// Header keys accepted in any case; other keys must be written in capitals (`URL:`, `SOURCE:`), so a
     /// first line of prose such as "Warning: ..." is not taken for a header.
-    static let knownHeaderKeys: Set<String> = ["url", "source", "lang", "language", "date", "published", "title", "id",
-        "author", "dateline"]
+    static let knownHeaderKeys: Set<String> = [
+        "url", "source", "lang", "language", "date", "published", "title", "id",
+        "author", "dateline",
+    ]
 
     static func stem(of fileName: String) -> String {
         let base = fileName.split(separator: "/").last.map(String.init) ?? fileName

@@ -9,11 +9,15 @@ enum HTMLText {
         var published: String?
     }
 
-    static let skipped: Set<String> = ["script", "style", "nav", "noscript", "template", "svg", "footer", "aside",
-        "form", "button", "iframe", "head"]
-    static let blocks: Set<String> = ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+    static let skipped: Set<String> = [
+        "script", "style", "nav", "noscript", "template", "svg", "footer", "aside",
+        "form", "button", "iframe", "head",
+    ]
+    static let blocks: Set<String> = [
+        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
         "table", "article", "section", "header", "blockquote", "pre", "figcaption", "figure", "time", "dd", "dt", "hr",
-        "main", "td", "th"]
+        "main", "td", "th",
+    ]
 
     static func extract(_ html: String) -> Extracted {
         var out = ""
@@ -52,9 +56,13 @@ enum HTMLText {
             var quote: Unicode.Scalar? = nil
             while k < chars.count {
                 let d = chars[k]
-                if let q = quote { if d == q { quote = nil } }
-                else if d == "\"" || d == "'" { quote = d }
-                else if d == ">" { break }
+                if let q = quote {
+                    if d == q { quote = nil }
+                } else if d == "\"" || d == "'" {
+                    quote = d
+                } else if d == ">" {
+                    break
+                }
                 k += 1
             }
             let tag = String(String.UnicodeScalarView(chars[(i + 1)..<min(k, chars.count)]))
@@ -146,7 +154,9 @@ enum HTMLText {
                 let body = s[s.index(after: i)..<semi]
                 var replacement: String? = nil
                 if body.hasPrefix("#x") || body.hasPrefix("#X") {
-                    if let v = UInt32(body.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) { replacement = String(u) }
+                    if let v = UInt32(body.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) {
+                        replacement = String(u)
+                    }
                 } else if body.hasPrefix("#") {
                     if let v = UInt32(body.dropFirst()), let u = Unicode.Scalar(v) { replacement = String(u) }
                 } else {
@@ -210,8 +220,10 @@ enum MarkdownText {
                 i = paren + 1
                 continue
             }
-            if c[i] == "*" || c[i] == "`" || (c[i] == "_" && (i == 0 || i + 1 == c.count || c[i - 1] == " "
-                || c[i + 1] == " " || c[i + 1] == "_" || c[i - 1] == "_"))
+            if c[i] == "*" || c[i] == "`"
+                || (c[i] == "_"
+                    && (i == 0 || i + 1 == c.count || c[i - 1] == " "
+                        || c[i + 1] == " " || c[i + 1] == "_" || c[i - 1] == "_"))
             {
                 i += 1
                 continue

@@ -32,9 +32,18 @@ enum TextDecoding {
             var value: UInt32 = 0
             var minValue: UInt32 = 0
             switch b0 {
-            case 0xC2...0xDF: need = 1; value = UInt32(b0 & 0x1F); minValue = 0x80
-            case 0xE0...0xEF: need = 2; value = UInt32(b0 & 0x0F); minValue = 0x800
-            case 0xF0...0xF4: need = 3; value = UInt32(b0 & 0x07); minValue = 0x10000
+            case 0xC2...0xDF:
+                need = 1
+                value = UInt32(b0 & 0x1F)
+                minValue = 0x80
+            case 0xE0...0xEF:
+                need = 2
+                value = UInt32(b0 & 0x0F)
+                minValue = 0x800
+            case 0xF0...0xF4:
+                need = 3
+                value = UInt32(b0 & 0x07)
+                minValue = 0x10000
             default: need = -1
             }
             var ok = need > 0
@@ -66,7 +75,8 @@ enum TextDecoding {
         units.reserveCapacity((bytes.count - start) / 2)
         var i = start
         while i + 1 < bytes.count {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            let a = UInt16(bytes[i])
+            let b = UInt16(bytes[i + 1])
             units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
             i += 2
         }

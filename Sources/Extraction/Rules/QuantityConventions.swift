@@ -16,15 +16,19 @@ public struct QuantityConventions: Sendable, Hashable {
 
     /// A pair of optional bounds.
     public struct Bounds: Sendable, Hashable {
+        /// The lower bound, or nil for none.
         public var low: Int?
+        /// The upper bound, or nil for none.
         public var high: Int?
 
+        /// Bounds `low...high`, either open.
         public init(low: Int?, high: Int?) {
             self.low = low
             self.high = high
         }
     }
 
+    /// A table with the given offset and vague amounts.
     public init(aboveOffset: Int, amounts: [String: Bounds]) {
         self.aboveOffset = aboveOffset
         self.amounts = amounts
@@ -73,7 +77,8 @@ public struct QuantityConventions: Sendable, Hashable {
             }
             let parts = value.componentsSeparatedByDots
             guard let parts else {
-                throw RuleSetError(line: lineNumber, message: "expected LOW..HIGH (e.g. 24.. or 12..12), not '\(value)'")
+                throw RuleSetError(
+                    line: lineNumber, message: "expected LOW..HIGH (e.g. 24.. or 12..12), not '\(value)'")
             }
             func bound(_ s: String) throws(RuleSetError) -> Int? {
                 if s.isEmpty { return nil }

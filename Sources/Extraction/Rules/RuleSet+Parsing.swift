@@ -2,13 +2,16 @@
 public struct RuleSetError: Error, Sendable, Hashable, CustomStringConvertible {
     /// 1-based line number in the rule file.
     public var line: Int
+    /// What is wrong with the line.
     public var message: String
 
+    /// An error at `line` (1-based).
     public init(line: Int, message: String) {
         self.line = line
         self.message = message
     }
 
+    /// `line N: message`.
     public var description: String { "line \(line): \(message)" }
 }
 
@@ -37,7 +40,8 @@ extension RuleSet {
                 guard RuleSet.sections.contains(name) else {
                     throw RuleSetError(
                         line: lineNumber,
-                        message: "unknown section [\(name)]; known: \(RuleSet.sections.sorted().joined(separator: ", "))")
+                        message:
+                            "unknown section [\(name)]; known: \(RuleSet.sections.sorted().joined(separator: ", "))")
                 }
                 section = name
                 continue
@@ -64,10 +68,14 @@ extension RuleSet {
             case "killed", "injured":
                 let pos = rhs ?? "both"
                 guard let p = CasualtyWord.Position(rawValue: pos) else {
-                    throw RuleSetError(line: lineNumber, message: "position must be before, after or both, not '\(pos)'")
+                    throw RuleSetError(
+                        line: lineNumber, message: "position must be before, after or both, not '\(pos)'")
                 }
-                if section == "killed" { killed.append(CasualtyWord(phrase: phrase, position: p)) }
-                else { injured.append(CasualtyWord(phrase: phrase, position: p)) }
+                if section == "killed" {
+                    killed.append(CasualtyWord(phrase: phrase, position: p))
+                } else {
+                    injured.append(CasualtyWord(phrase: phrase, position: p))
+                }
             case "combined": combined.append(phrase)
             case "victims": victims.append(phrase)
             case "quantifiers":
@@ -78,7 +86,8 @@ extension RuleSet {
                 let slots = phrase.filter { $0 == "#" }.count
                 guard slots == (meaning == .range ? 2 : 1) else {
                     throw RuleSetError(
-                        line: lineNumber, message: "'\(meaning.rawValue)' needs \(meaning == .range ? 2 : 1) '#' slot(s)")
+                        line: lineNumber,
+                        message: "'\(meaning.rawValue)' needs \(meaning == .range ? 2 : 1) '#' slot(s)")
                 }
                 quantifiers.append(QuantifierRule(pattern: phrase, meaning: meaning))
             case "vague": vagueAmounts.append((phrase, try need("a key of the conventions table")))
@@ -86,7 +95,8 @@ extension RuleSet {
             case "place_cues":
                 let s = rhs ?? "weak"
                 guard let strength = PlaceCue.Strength(rawValue: s) else {
-                    throw RuleSetError(line: lineNumber, message: "cue strength must be strong, weak, after, context or context_after")
+                    throw RuleSetError(
+                        line: lineNumber, message: "cue strength must be strong, weak, after, context or context_after")
                 }
                 placeCues.append(PlaceCue(phrase: phrase, strength: strength))
             case "context":
@@ -101,8 +111,11 @@ extension RuleSet {
             case "attacks": attacks.append(phrase)
             case "relative_dates":
                 let v = try need("a day offset or 'week'")
-                if v == "week" { relativeDates.append((phrase, .week)) }
-                else { relativeDates.append((phrase, .days(try int(v)))) }
+                if v == "week" {
+                    relativeDates.append((phrase, .week))
+                } else {
+                    relativeDates.append((phrase, .days(try int(v))))
+                }
             case "background": background.append(phrase)
             case "clause_breaks": clauseBreaks.append(phrase)
             case "not_places": notPlaces.insert(phrase.joined(separator: " "))
@@ -125,7 +138,8 @@ extension RuleSet {
             case "parts": parts.append(phrase)
             case "locale":
                 switch lhs {
-                case "icu": icuLocales = try need("ICU locale ids").split(separator: ",").map { String($0).trimmingSpaces }
+                case "icu":
+                    icuLocales = try need("ICU locale ids").split(separator: ",").map { String($0).trimmingSpaces }
                 case "apostrophe":
                     let v = try need("suffix or join")
                     guard v == "suffix" || v == "join" else {
@@ -140,10 +154,13 @@ extension RuleSet {
                     separateListedPlaces = v == "separate"
                 case "window":
                     let n = try int(try need("a number of words"))
-                    guard (1...30).contains(n) else { throw RuleSetError(line: lineNumber, message: "window must be 1-30") }
+                    guard (1...30).contains(n) else {
+                        throw RuleSetError(line: lineNumber, message: "window must be 1-30")
+                    }
                     forwardWindow = n
                 default:
-                    throw RuleSetError(line: lineNumber, message: "[locale] takes 'icu', 'apostrophe', 'window' or 'listed_places'")
+                    throw RuleSetError(
+                        line: lineNumber, message: "[locale] takes 'icu', 'apostrophe', 'window' or 'listed_places'")
                 }
             default:
                 throw RuleSetError(line: lineNumber, message: "unhandled section [\(section)]")
@@ -154,7 +171,8 @@ extension RuleSet {
     static let sections: Set<String> = [
         "killed", "injured", "combined", "victims", "quantifiers", "vague", "numbers", "place_cues", "context",
         "directions", "governorates", "perpetrators", "weapons", "attacks", "relative_dates", "background",
-        "clause_breaks", "not_places", "months", "weekdays", "no_casualties", "clitics", "locale", "stopwords", "conjunctions", "compound_heads", "elisions", "date_blockers", "subgroups", "parts",
+        "clause_breaks", "not_places", "months", "weekdays", "no_casualties", "clitics", "locale", "stopwords",
+        "conjunctions", "compound_heads", "elisions", "date_blockers", "subgroups", "parts",
     ]
 
     /// Comments: a line whose first non-space character is `#`; after an `=`, everything from `#` on;

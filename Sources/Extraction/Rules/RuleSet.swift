@@ -121,7 +121,9 @@ public struct RuleSet: Sendable, Hashable {
         separateListedPlaces = false
     }
 
+    /// Rule sets are equal when their canonical dumps are.
     public static func == (a: RuleSet, b: RuleSet) -> Bool { a.description == b.description }
+    /// Hashes the canonical dump.
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 
     /// A canonical dump of the rules, used for equality and debugging.
@@ -137,11 +139,6 @@ public struct RuleSet: Sendable, Hashable {
         return parts.joined(separator: "|")
     }
 
-    /// Adds the entries of `other` after this set's own (used to let every language see the English and
-    /// Arabic governorate names, which appear in all languages' press copy).
-    public mutating func merge(governoratesFrom other: RuleSet) {
-        governorates += other.governorates
-    }
 }
 
 /// A sequence of folded words; a word ending in `*` matches any word it begins.
@@ -159,9 +156,12 @@ public struct CasualtyWord: Sendable, Hashable {
         case both
     }
 
+    /// The folded words.
     public var phrase: Phrase
+    /// Where the word stands relative to the number.
     public var position: Position
 
+    /// A casualty word at `position`.
     public init(phrase: Phrase, position: Position) {
         self.phrase = phrase
         self.position = position
@@ -188,8 +188,10 @@ public enum QuantifierMeaning: String, Sendable, Hashable, CaseIterable {
 public struct QuantifierRule: Sendable, Hashable {
     /// Folded words with `#` for each number slot.
     public var pattern: Phrase
+    /// What the pattern does to the number.
     public var meaning: QuantifierMeaning
 
+    /// A quantifier rule.
     public init(pattern: Phrase, meaning: QuantifierMeaning) {
         self.pattern = pattern
         self.meaning = meaning
@@ -213,9 +215,12 @@ public struct PlaceCue: Sendable, Hashable {
         case contextAfter = "context_after"
     }
 
+    /// The folded words of the cue.
     public var phrase: Phrase
+    /// How much the cue vouches for a name.
     public var strength: Strength
 
+    /// A place cue.
     public init(phrase: Phrase, strength: Strength) {
         self.phrase = phrase
         self.strength = strength

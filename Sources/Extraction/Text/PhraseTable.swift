@@ -22,9 +22,13 @@ struct PhraseTable<Value: Sendable>: Sendable {
         for (i, (phrase, value)) in items.enumerated() where !phrase.isEmpty {
             let e = Entry(phrase: phrase, value: value, order: i)
             let first = phrase[0]
-            if first.hasSuffix("*"), first.count >= 3 { starred[String(first.prefix(2)), default: []].append(e) }
-            else if first.hasSuffix("*") || first == "#" || first == "@" { others.append(e) }
-            else { exact[first, default: []].append(e) }
+            if first.hasSuffix("*"), first.count >= 3 {
+                starred[String(first.prefix(2)), default: []].append(e)
+            } else if first.hasSuffix("*") || first == "#" || first == "@" {
+                others.append(e)
+            } else {
+                exact[first, default: []].append(e)
+            }
         }
         isEmpty = items.isEmpty
     }
@@ -48,7 +52,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
     func matches(_ tokens: [Token], at k: Int, clitics: [String]) -> [(length: Int, value: Value, phrase: Phrase)] {
         guard k < tokens.count, !isEmpty else { return [] }
         var candidates: [Entry] = []
-        let readings = !clitics.isEmpty && !tokens[k].readings.isEmpty
+        let readings =
+            !clitics.isEmpty && !tokens[k].readings.isEmpty
             ? tokens[k].readings : PhraseTable.readings(of: tokens[k].key, clitics: clitics)
         for r in readings {
             if let list = exact[r] { candidates += list }
@@ -64,7 +69,9 @@ struct PhraseTable<Value: Sendable>: Sendable {
         var out: [(length: Int, value: Value, phrase: Phrase)] = []
         var seen: Set<Int> = []
         for e in candidates where seen.insert(e.order).inserted {
-            if let n = TokenMatch.matches(e.phrase, tokens, at: k, clitics: clitics) { out.append((n, e.value, e.phrase)) }
+            if let n = TokenMatch.matches(e.phrase, tokens, at: k, clitics: clitics) {
+                out.append((n, e.value, e.phrase))
+            }
         }
         return out
     }
@@ -99,8 +106,9 @@ struct CompiledRules: Sendable {
 
     init(_ r: RuleSet, governorates: [(phrase: Phrase, governorate: String)]) {
         self.governorates = PhraseTable(governorates.map { ($0.phrase, $0.governorate) })
-        casualties = PhraseTable(r.killed.map { ($0.phrase, (Figure.Category.killed, $0.position)) }
-            + r.injured.map { ($0.phrase, (Figure.Category.injured, $0.position)) })
+        casualties = PhraseTable(
+            r.killed.map { ($0.phrase, (Figure.Category.killed, $0.position)) }
+                + r.injured.map { ($0.phrase, (Figure.Category.injured, $0.position)) })
         victims = PhraseTable(r.victims.map { ($0, true) })
         vague = PhraseTable(r.vagueAmounts.map { ($0.phrase, $0.convention) })
         numberWords = PhraseTable(r.numberWords.map { ($0.phrase, $0.value) })

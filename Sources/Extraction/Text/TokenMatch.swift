@@ -38,8 +38,12 @@ enum TokenMatch {
                 }
                 continue
             }
-            let ok = k == 0 ? word(w, matchesToken: t.key, clitics: clitics) : word(w, matchesToken: t.key,
-                clitics: t.kind == .word ? clitics : [])
+            let ok =
+                k == 0
+                ? word(w, matchesToken: t.key, clitics: clitics)
+                : word(
+                    w, matchesToken: t.key,
+                    clitics: t.kind == .word ? clitics : [])
             if !ok { return nil }
         }
         return phrase.count

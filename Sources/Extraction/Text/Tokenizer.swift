@@ -65,7 +65,10 @@ enum Tokenizer {
                             k = text.index(after: k)
                             n += 1
                         }
-                        if n == 3 { j = k; continue }
+                        if n == 3 {
+                            j = k
+                            continue
+                        }
                     }
                     break
                 }
@@ -87,8 +90,10 @@ enum Tokenizer {
                     overflow = overflow || o1 || o2
                     value = a
                 }
-                out.append(Token(range: start..<j, key: digits, kind: .number, number: overflow ? nil : value,
-                    glued: glued))
+                out.append(
+                    Token(
+                        range: start..<j, key: digits, kind: .number, number: overflow ? nil : value,
+                        glued: glued))
             case .punctuation:
                 var key = String(c)
                 if "’‘ʼ`´".contains(c) { key = "'" }

@@ -114,7 +114,7 @@ public struct DocumentReader: Sendable {
             let shown = decoded.invalidOffsets.prefix(5).map(String.init).joined(separator: ", ")
             let more = decoded.invalidOffsets.count > 5 ? " and \(decoded.invalidOffsets.count - 5) more" : ""
             warnings.append(
-                "\(fileName): \(decoded.invalidOffsets.count) invalid \(decoded.encoding) byte "
+                "\(decoded.invalidOffsets.count) invalid \(decoded.encoding) byte "
                     + "sequence(s) replaced with U+FFFD at byte offset \(shown)\(more)")
         }
         let scalarCount = max(1, decoded.text.unicodeScalars.count)

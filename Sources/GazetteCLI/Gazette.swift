@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `gazette` command: reads reports of violence against civilians, reconciles place names, and writes
 /// the figures analysts publish.
@@ -18,7 +19,8 @@ struct Gazette: AsyncParsableCommand {
             the binary runs from elsewhere.
 
             Exit status: 0 when every input was read; 65 when some input was malformed or missing (the others \
-            are still processed and the message names the file); 64 for a usage error.
+            are still processed and the message names the file, line or byte); 64 for a usage error; 73 when \
+            an output file cannot be written; 78 when Gazette's data folder (Locales/) cannot be found.
             """,
         subcommands: [
             MatchCommand.self,
@@ -32,4 +34,21 @@ struct Gazette: AsyncParsableCommand {
             ServeCommand.self,
         ]
     )
+
+    /// Runs the command; errors about the user's files get the exit status the help promises.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var async = command as? any AsyncParsableCommand {
+                try await async.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            Foundation.exit(error.exitCode.rawValue)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

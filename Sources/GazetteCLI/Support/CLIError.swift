@@ -13,6 +13,15 @@ enum CLIError: Error, CustomStringConvertible {
         case .output(let path, let m): return "\(path): cannot write: \(m)"
         }
     }
+
+    /// sysexits.h: EX_DATAERR for input, EX_CANTCREAT for output, EX_CONFIG for missing data files.
+    var exitCode: ExitCode {
+        switch self {
+        case .input: return .dataError
+        case .output: return ExitCode(73)
+        case .resources: return ExitCode(78)
+        }
+    }
 }
 
 /// Exit codes from sysexits.h, as argument-parser uses for usage errors.

@@ -19,8 +19,9 @@ struct ClusterCommand: ParsableCommand {
 
             Writes TSV to standard output: a header, then one row per distinct spelling with the columns \
             cluster_id, name, count (cells with that spelling), canonical (the gazetteer's English name when \
-            the place is known, else the cluster's most frequent Latin spelling) and place_id (the P-code when \
-            known). Clusters come largest first (by cells), spellings by count. Empty cells are not counted.
+            the place is known, else the cluster's most frequent Latin spelling, else its most frequent \
+            spelling romanized by the rules in Locales/translit/ar-Latn-press.txt) and place_id (the P-code \
+            when known). Clusters come largest first (by cells), spellings by count. Empty cells are not counted.
 
             Examples:
               gazette cluster incidents.csv --column location > clusters.tsv
@@ -73,10 +74,15 @@ struct ClusterCommand: ParsableCommand {
         }
         let clusters = SpellingClusterer().cluster(values: values, matcher: matcher, decisions: replayed)
 
+        let romanizer = try ArabicRomanizer.load()
         var out = TSVWriter()
         out.writeRow(SpellingCluster.columns)
+        let canonical = SpellingCluster.columns.firstIndex(of: "canonical")!
         for cluster in clusters {
-            for row in cluster.rows { out.writeRow(row) }
+            for var row in cluster.rows {
+                row[canonical] = romanizer.romanize(row[canonical])
+                out.writeRow(row)
+            }
         }
         Files.writeStandardOutput(out.bytes)
         let spellings = clusters.reduce(0) { $0 + $1.members.count }

@@ -102,12 +102,7 @@ public enum IncidentTable {
     public enum Format: String, Sendable, Hashable, CaseIterable { case csv, tsv }
 
     /// A row that cannot be read, named by file, line and column.
-    public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
-        public var origin: String
-        public var line: Int
-        public var message: String
-        public var description: String { line > 0 ? "\(origin):\(line): \(message)" : "\(origin): \(message)" }
-    }
+    public typealias ReadError = InputError
 
     /// Column positions of a mapping in one file's header.
     struct Columns: Sendable {

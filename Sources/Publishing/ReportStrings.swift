@@ -1,3 +1,4 @@
+public import GazetteModel
 /// The words of a report in one language, read from `Locales/<lang>/report.strings`.
 ///
 /// Format: one `key = value` per line; `#` starts a comment line; blank lines are ignored. Values may use

@@ -1,3 +1,5 @@
+public import GazetteModel
+
 /// A person's decisions about which reports are one incident, replayed on every run and stronger than the rule.
 ///
 /// Format (a text file, one decision per line; `#` at the start of a word starts a comment; blank lines ignored):
@@ -33,12 +35,7 @@ public struct EventDecisions: Sendable, Hashable {
     }
 
     /// A line that is not a decision.
-    public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
-        public var origin: String
-        public var line: Int
-        public var message: String
-        public var description: String { "\(origin):\(line): \(message)" }
-    }
+    public typealias ParseError = InputError
 
     public var decisions: [Decision]
 

@@ -227,21 +227,4 @@ public struct Decisions: Sendable {
 }
 
 /// Why a decisions file could not be read: where (`origin:line`) and what to do.
-public struct DecisionsError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The file (or other origin) being read.
-    public var origin: String
-    /// The 1-based line, or 0 when the problem concerns the whole file.
-    public var line: Int
-    /// What is wrong, in words a user can act on.
-    public var message: String
-
-    /// Creates an error.
-    public init(origin: String, line: Int, message: String) {
-        self.origin = origin
-        self.line = line
-        self.message = message
-    }
-
-    /// `origin:line: message`.
-    public var description: String { line > 0 ? "\(origin):\(line): \(message)" : "\(origin): \(message)" }
-}
+public typealias DecisionsError = InputError

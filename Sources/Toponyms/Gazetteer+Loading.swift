@@ -1,4 +1,4 @@
-import GazetteModel
+public import GazetteModel
 
 extension Gazetteer {
     /// The columns of the gazetteer TSV, in order.

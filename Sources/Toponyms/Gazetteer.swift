@@ -84,21 +84,4 @@ public struct Region: Sendable, Hashable {
 }
 
 /// Why a gazetteer file could not be read: where (`origin:line`) and what is wrong.
-public struct GazetteerError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The file (or other origin) that was being read.
-    public var origin: String
-    /// The 1-based line number, or 0 when the problem concerns the whole file.
-    public var line: Int
-    /// What is wrong, in words a user can act on.
-    public var message: String
-
-    /// Creates an error.
-    public init(origin: String, line: Int, message: String) {
-        self.origin = origin
-        self.line = line
-        self.message = message
-    }
-
-    /// `origin:line: message`.
-    public var description: String { line > 0 ? "\(origin):\(line): \(message)" : "\(origin): \(message)" }
-}
+public typealias GazetteerError = InputError

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DelimitedText
 import Foundation
+import GazetteModel
 import Toponyms
 
 /// `gazette cluster`: the distinct spellings of a column, grouped by the place they name.

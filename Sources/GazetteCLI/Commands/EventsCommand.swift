@@ -40,12 +40,10 @@ struct EventsCommand: ParsableCommand {
 
     func run() throws {
         let diagnostics = Diagnostics()
-        let gazetteer = try gazetteerOptions.load()
-        var pipeline = try Pipeline(resources: try Resources.locate(), gazetteer: gazetteer)
-        pipeline.decisions = try decisionOptions.load(gazetteer: gazetteer, diagnostics: diagnostics)
+        let pipeline = try Pipeline(gazetteerOptions, decisionOptions, diagnostics: diagnostics)
         let incidents = pipeline.incidents(of: paths, diagnostics: diagnostics).incidents
         let events = try eventOptions.events(
-            from: incidents, districtOfPlace: gazetteer.districtOfPlace, diagnostics: diagnostics)
+            from: incidents, districtOfPlace: pipeline.gazetteer.districtOfPlace, diagnostics: diagnostics)
         if explain {
             Files.writeStandardOutput(EventListing.explain(events))
         } else {

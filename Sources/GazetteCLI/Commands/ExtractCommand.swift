@@ -42,9 +42,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let diagnostics = Diagnostics()
-        let gazetteer = try gazetteerOptions.load()
-        var pipeline = try Pipeline(resources: try Resources.locate(), gazetteer: gazetteer)
-        pipeline.decisions = try decisionOptions.load(gazetteer: gazetteer, diagnostics: diagnostics)
+        let pipeline = try Pipeline(gazetteerOptions, decisionOptions, diagnostics: diagnostics)
         let (incidents, documents) = pipeline.incidents(of: paths, diagnostics: diagnostics)
         let languages = Dictionary(documents.map { ($0.id, $0.language) }, uniquingKeysWith: { a, _ in a })
         var out = TSVWriter()

@@ -40,10 +40,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let diagnostics = Diagnostics()
         let resources = try Resources.locate()
-        let gazetteer = try gazetteerOptions.load()
-        let renderer = try report.renderer(resources: resources, gazetteer: gazetteer)
-        var pipeline = try Pipeline(resources: resources, gazetteer: gazetteer)
-        pipeline.decisions = try decisionOptions.load(gazetteer: gazetteer, diagnostics: diagnostics)
+        let pipeline = try Pipeline(gazetteerOptions, decisionOptions, resources: resources, diagnostics: diagnostics)
+        let renderer = try report.renderer(resources: resources, gazetteer: pipeline.gazetteer)
         let incidents = pipeline.incidents(of: paths, diagnostics: diagnostics).incidents
         let events = try eventOptions.events(
             from: incidents, districtOfPlace: renderer.districtOfPlace, diagnostics: diagnostics)

@@ -52,6 +52,17 @@ struct Pipeline {
         extractor = Extractor(ruleSets: ruleSets, conventions: conventions, gazetteer: gazetteer)
     }
 
+    /// The pipeline a command's options describe: the gazetteer (`--gazetteer`), the rule sets found with it,
+    /// and a person's decisions on place names (`--decisions`).
+    init(
+        _ gazetteerOptions: GazetteerOptions, _ decisionOptions: DecisionOptions, resources: Resources? = nil,
+        diagnostics: Diagnostics
+    ) throws {
+        let gazetteer = try gazetteerOptions.load()
+        try self.init(resources: try resources ?? Resources.locate(), gazetteer: gazetteer)
+        decisions = try decisionOptions.load(gazetteer: gazetteer, diagnostics: diagnostics)
+    }
+
     /// The file extensions read inside folders.
     static let documentExtensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm", "jsonl", "ndjson"]
 

@@ -45,6 +45,33 @@ import Testing
         #expect(numbers.dropFirst().first == totalKilled)
     }
 
+    @Test func aSecondRunReplacesTheFilesWhole() throws {
+        let out = try GazetteRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let first = try GazetteRunner.run(["report", "Reports/sample-corpus", "--out", out.path, "--quiet"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try Data(contentsOf: out.appendingPathComponent("monthly-places.csv"))
+        let second = try GazetteRunner.run([
+            "report", "Reports/sample-corpus", "--out", out.path, "--quiet", "--locale", "fr",
+        ])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try Data(contentsOf: out.appendingPathComponent("monthly-places.csv")) == before, "CSV is not localized")
+        let text = try String(contentsOf: out.appendingPathComponent("monthly.txt"), encoding: .utf8)
+        #expect(text.contains("octobre 2017"), "the text was replaced by the French one")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(files == ["monthly-governorates.csv", "monthly-overview.csv", "monthly-places.csv", "monthly.txt"])
+    }
+
+    @Test func anUnwritableOutputFolderIsNamed() throws {
+        let dir = try GazetteRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let blocker = dir.appendingPathComponent("file")
+        try Data("not a folder".utf8).write(to: blocker)
+        let result = try GazetteRunner.run(["report", "Reports/sample-corpus", "--out", blocker.path + "/out"])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("cannot write"))
+    }
+
     @Test func aBadDateIsAUsageError() throws {
         let result = try GazetteRunner.run(["report", "Reports/sample-corpus", "--from", "2017-13-01"])
         #expect(result.status == 64)

@@ -62,21 +62,24 @@ enum Files {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Writes `bytes` to `url` whole or not at all: a temporary file in the same folder, then a rename.
+    /// Writes `bytes` to `url` whole or not at all: a temporary file in the same folder, flushed, then renamed
+    /// over the target with rename(2), which replaces an existing file atomically on the same file system.
+    /// On any failure the temporary file is removed and the old file, if any, is left as it was.
     static func writeAtomically(_ bytes: [UInt8], to url: URL) throws(CLIError) {
         let fm = FileManager.default
         let dir = url.deletingLastPathComponent()
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try fm.createDirectory(at: dir, withIntermediateDirectories: true)
-            let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
             try Data(bytes).write(to: tmp)
-            if fm.fileExists(atPath: url.path) {
-                _ = try fm.replaceItemAt(url, withItemAt: tmp)
-            } else {
-                try fm.moveItem(at: tmp, to: url)
-            }
         } catch {
+            try? fm.removeItem(at: tmp)
             throw CLIError.output(path: url.path, message: error.localizedDescription)
+        }
+        guard rename(tmp.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? fm.removeItem(at: tmp)
+            throw CLIError.output(path: url.path, message: reason)
         }
     }
 

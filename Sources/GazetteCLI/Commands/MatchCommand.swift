@@ -48,10 +48,15 @@ struct MatchCommand: ParsableCommand {
             matcher: Matcher(gazetteer: gazetteer),
             decisions: try decisionOptions.load(gazetteer: gazetteer, diagnostics: diagnostics))
 
+        // Rows go out in blocks as they are made, so memory does not grow with the number of names.
         var out = TSVWriter()
         out.writeRow(MatchRow.header)
-        for (name, context) in queries {
+        for (i, (name, context)) in queries.enumerated() {
             out.writeRow(MatchRow.cells(for: matcher.match(name, context: context)))
+            if i % 4096 == 4095 {
+                Files.writeStandardOutput(out.bytes)
+                out = TSVWriter()
+            }
         }
         Files.writeStandardOutput(out.bytes)
         if diagnostics.failures > 0 { throw ExitCode.dataError }

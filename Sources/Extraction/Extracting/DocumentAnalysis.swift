@@ -89,7 +89,8 @@ struct DocumentAnalysis {
         for (si, range) in icu.sentences(of: body, locale: locale).enumerated() {
             let sentence = String(body[range])
             if sentence.count > 5000 { continue }  // a wall of text with no sentence end: not prose
-            let allTokens = Tokenizer.withReadings(Tokenizer.tokens(of: sentence), clitics: rules.clitics)
+            var allTokens = Tokenizer.withReadings(Tokenizer.tokens(of: sentence), clitics: rules.clitics)
+            compiled.markTables(&allTokens)
             guard allTokens.contains(where: { $0.kind == .word }) else { continue }
             for clauseTokens in splitClauses(allTokens) { pieces.append((si, sentence, clauseTokens)) }
         }

@@ -17,6 +17,9 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// Phrases whose first word is a slot or a one-letter stem: checked one by one.
     private var others: [Entry] = []
     let isEmpty: Bool
+    /// This table's bit in `Token.tables`, set by `CompiledRules`; 0 for a table outside it, which is never
+    /// skipped.
+    var bit: UInt64 = 0
 
     init(_ items: [(Phrase, Value)]) {
         for (i, (phrase, value)) in items.enumerated() where !phrase.isEmpty {
@@ -48,27 +51,60 @@ struct PhraseTable<Value: Sendable>: Sendable {
         return out
     }
 
+    /// The entries whose first word may match token `k`, in rule order without repeats: empty (and without
+    /// allocating) for most tokens, which is what keeps asking a dozen tables about every token cheap.
+    private func candidates(_ tokens: [Token], at k: Int, clitics: [String]) -> [Entry] {
+        let token = tokens[k]
+        // The token was looked up once in every table of its rule set (`CompiledRules.markTables`).
+        guard token.tables & bit == bit else { return [] }
+        var out: [Entry] = []
+        func add(reading r: String) {
+            if let list = exact[r] { out += list }
+            if !starred.isEmpty, let list = starred[String(r.prefix(2))] {
+                for e in list where r.hasPrefix(e.phrase[0].dropLast()) { out.append(e) }
+            }
+        }
+        if !clitics.isEmpty && !token.readings.isEmpty {
+            for r in token.readings { add(reading: r) }
+        } else if clitics.isEmpty || !PhraseTable.mayHaveClitic(token.key, clitics: clitics) {
+            // The only reading is the key itself: no array of readings to build.
+            add(reading: token.key)
+        } else {
+            for r in PhraseTable.readings(of: token.key, clitics: clitics) { add(reading: r) }
+        }
+        for e in others where TokenMatch.word(e.phrase[0], matchesToken: token.key, clitics: clitics) {
+            out.append(e)
+        }
+        // Readings are tried in no particular order; rule order is restored here, and a phrase reached
+        // through two readings is tried once.
+        if out.count > 1 {
+            out.sort { $0.order < $1.order }
+            var unique: [Entry] = []
+            for e in out where e.order != unique.last?.order { unique.append(e) }
+            return unique
+        }
+        return out
+    }
+
+    /// Whether `readings(of:clitics:)` can give more than the key itself (a clitic or the article starts it).
+    private static func mayHaveClitic(_ key: String, clitics: [String]) -> Bool {
+        if key.hasPrefix("ال") { return true }
+        return clitics.contains { key.hasPrefix($0) }
+    }
+
+    /// The words a phrase may start with, the stem prefixes of starred first words, and whether some first
+    /// word is only checked one phrase at a time: what `CompiledRules` needs to mark tokens.
+    var firstWords: Dictionary<String, [Entry]>.Keys { exact.keys }
+    var firstStems: Dictionary<String, [Entry]>.Keys { starred.keys }
+    var checksEveryToken: Bool { !others.isEmpty }
+
     /// Every phrase that matches at `tokens[k...]`, in rule order, with the number of tokens it spans.
     func matches(_ tokens: [Token], at k: Int, clitics: [String]) -> [(length: Int, value: Value, phrase: Phrase)] {
         guard k < tokens.count, !isEmpty else { return [] }
-        var candidates: [Entry] = []
-        let readings =
-            !clitics.isEmpty && !tokens[k].readings.isEmpty
-            ? tokens[k].readings : PhraseTable.readings(of: tokens[k].key, clitics: clitics)
-        for r in readings {
-            if let list = exact[r] { candidates += list }
-            if !starred.isEmpty, let list = starred[String(r.prefix(2))] {
-                for e in list where r.hasPrefix(e.phrase[0].dropLast()) { candidates.append(e) }
-            }
-        }
-        for e in others where TokenMatch.word(e.phrase[0], matchesToken: tokens[k].key, clitics: clitics) {
-            candidates.append(e)
-        }
+        let candidates = candidates(tokens, at: k, clitics: clitics)
         if candidates.isEmpty { return [] }
-        if candidates.count > 1 { candidates.sort { $0.order < $1.order } }
         var out: [(length: Int, value: Value, phrase: Phrase)] = []
-        var seen: Set<Int> = []
-        for e in candidates where seen.insert(e.order).inserted {
+        for e in candidates {
             if let n = TokenMatch.matches(e.phrase, tokens, at: k, clitics: clitics) {
                 out.append((n, e.value, e.phrase))
             }
@@ -78,7 +114,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// The first phrase (in rule order) that matches at `tokens[k...]`.
     func first(_ tokens: [Token], at k: Int, clitics: [String]) -> (length: Int, value: Value, phrase: Phrase)? {
-        matches(tokens, at: k, clitics: clitics).first
+        guard k < tokens.count, !isEmpty else { return nil }
+        // Stops at the first match instead of trying every candidate as `matches` does.
+        for e in candidates(tokens, at: k, clitics: clitics) {
+            if let n = TokenMatch.matches(e.phrase, tokens, at: k, clitics: clitics) { return (n, e.value, e.phrase) }
+        }
+        return nil
     }
 
     /// Whether any phrase matches at `tokens[k...]`.
@@ -89,20 +130,27 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
 /// A rule set's phrase lists, indexed once per extractor.
 struct CompiledRules: Sendable {
-    let governorates: PhraseTable<String>
-    let casualties: PhraseTable<(Figure.Category, CasualtyWord.Position)>
-    let victims: PhraseTable<Bool>
-    let vague: PhraseTable<String>
-    let numberWords: PhraseTable<Int>
-    let attacks: PhraseTable<Bool>
-    let background: PhraseTable<Bool>
-    let noCasualties: PhraseTable<Bool>
-    let perpetrators: PhraseTable<String>
-    let weapons: PhraseTable<String>
-    let placeCues: PhraseTable<PlaceCue.Strength>
-    let combined: PhraseTable<Bool>
-    let subgroups: PhraseTable<Bool>
-    let parts: PhraseTable<Bool>
+    var governorates: PhraseTable<String>
+    var casualties: PhraseTable<(Figure.Category, CasualtyWord.Position)>
+    var victims: PhraseTable<Bool>
+    var vague: PhraseTable<String>
+    var numberWords: PhraseTable<Int>
+    var attacks: PhraseTable<Bool>
+    var background: PhraseTable<Bool>
+    var noCasualties: PhraseTable<Bool>
+    var perpetrators: PhraseTable<String>
+    var weapons: PhraseTable<String>
+    var placeCues: PhraseTable<PlaceCue.Strength>
+    var combined: PhraseTable<Bool>
+    var subgroups: PhraseTable<Bool>
+    var parts: PhraseTable<Bool>
+    /// For each word that starts a phrase, the bits of the tables it starts one in.
+    private let wordTables: [String: UInt64]
+    /// The same for the two-character stem prefixes of starred first words.
+    private let stemTables: [String: UInt64]
+    /// Tables that must look at every token (a first word that is a slot or a one-letter stem).
+    private let everyTokenTables: UInt64
+    private let clitics: [String]
 
     init(_ r: RuleSet, governorates: [(phrase: Phrase, governorate: String)]) {
         self.governorates = PhraseTable(governorates.map { ($0.phrase, $0.governorate) })
@@ -121,5 +169,54 @@ struct CompiledRules: Sendable {
         combined = PhraseTable(r.combined.map { ($0, true) })
         subgroups = PhraseTable(r.subgroups.map { ($0, true) })
         parts = PhraseTable(r.parts.map { ($0, true) })
+        clitics = r.clitics
+        var n = 0
+        var words: [String: UInt64] = [:]
+        var stems: [String: UInt64] = [:]
+        var every: UInt64 = 0
+        func register<V>(_ table: inout PhraseTable<V>) {
+            table.bit = 1 << UInt64(n)
+            n += 1
+            for w in table.firstWords { words[w, default: 0] |= table.bit }
+            for s in table.firstStems { stems[s, default: 0] |= table.bit }
+            if table.checksEveryToken { every |= table.bit }
+        }
+        register(&self.governorates)
+        register(&casualties)
+        register(&victims)
+        register(&vague)
+        register(&numberWords)
+        register(&attacks)
+        register(&background)
+        register(&noCasualties)
+        register(&perpetrators)
+        register(&weapons)
+        register(&placeCues)
+        register(&combined)
+        register(&subgroups)
+        register(&parts)
+        wordTables = words
+        stemTables = stems
+        everyTokenTables = every
+    }
+
+    /// Notes in each token which of these tables may have a phrase starting at it, so that the dozen tables
+    /// asked about every token skip most tokens without hashing the word again. The readings are those of
+    /// the rule set's clitics, a superset of the readings without clitics, so no match is ever skipped.
+    func markTables(_ tokens: inout [Token]) {
+        for i in tokens.indices {
+            let t = tokens[i]
+            var mask = everyTokenTables
+            func add(_ r: String) {
+                if let m = wordTables[r] { mask |= m }
+                if !stemTables.isEmpty, let m = stemTables[String(r.prefix(2))] { mask |= m }
+            }
+            if !clitics.isEmpty && !t.readings.isEmpty {
+                for r in t.readings { add(r) }
+            } else {
+                for r in PhraseTable<Bool>.readings(of: t.key, clitics: clitics) { add(r) }
+            }
+            tokens[i].tables = mask
+        }
     }
 }

@@ -13,6 +13,9 @@ struct Token: Sendable, Hashable {
     /// The readings rule words are compared with (as written, without a clitic, without the article), worked
     /// out once per token when the language has clitics; empty otherwise.
     var readings: [String] = []
+    /// The bits of the phrase tables that may match at this token (`CompiledRules.markTables`); all set
+    /// until the token has been looked up.
+    var tables: UInt64 = .max
 }
 
 /// Splits text into tokens: runs of letters, runs of decimal digits (in any script, with thousands
@@ -31,6 +34,7 @@ enum Tokenizer {
 
     static func tokens(of text: String, in range: Range<String.Index>? = nil) -> [Token] {
         let bounds = range ?? text.startIndex..<text.endIndex
+        let utf8 = text.utf8
         var out: [Token] = []
         var i = bounds.lowerBound
         var lastEnd: String.Index? = nil
@@ -41,31 +45,52 @@ enum Tokenizer {
             if let s = c.unicodeScalars.first, s.properties.generalCategory == .nonspacingMark { return .word }
             return .punctuation
         }
+        /// The kind of the character at `i` and where the next one starts. Most text is ASCII, and an ASCII
+        /// byte followed by another ASCII byte is a whole character (CR LF aside), so it is classified from
+        /// the byte; grapheme breaking and Unicode property look-ups are left to the other characters.
+        func step(_ i: String.Index) -> (kind: Token.Kind?, next: String.Index) {
+            let b = utf8[i]
+            if b < 0x80 {
+                let n = utf8.index(after: i)
+                if n == text.endIndex || (utf8[n] < 0x80 && !(b == 0x0D && utf8[n] == 0x0A)) {
+                    return (Tokenizer.asciiKinds[Int(b)], n)
+                }
+            }
+            return (kindOf(text[i]), text.index(after: i))
+        }
         while i < bounds.upperBound {
-            let c = text[i]
-            guard let kind = kindOf(c) else {
-                i = text.index(after: i)
+            let (kindOrNil, afterFirst) = step(i)
+            guard let kind = kindOrNil else {
+                i = afterFirst
                 continue
             }
             let start = i
-            var j = text.index(after: i)
+            var j = afterFirst
             if kind == .word {
-                while j < bounds.upperBound, kindOf(text[j]) == .word { j = text.index(after: j) }
+                while j < bounds.upperBound {
+                    let (k, n) = step(j)
+                    guard k == .word else { break }
+                    j = n
+                }
             } else if kind == .number {
                 while j < bounds.upperBound {
-                    if kindOf(text[j]) == .number {
-                        j = text.index(after: j)
+                    let (k, n) = step(j)
+                    if k == .number {
+                        j = n
                         continue
                     }
                     // "1,300" and "1.300": a separator followed by exactly three digits continues the number.
-                    if text[j] == "," || text[j] == "." || text[j] == "٬" {
+                    let c = text[j]
+                    if c == "," || c == "." || c == "٬" {
                         var k = text.index(after: j)
-                        var n = 0
-                        while k < bounds.upperBound, kindOf(text[k]) == .number, n < 4 {
-                            k = text.index(after: k)
-                            n += 1
+                        var count = 0
+                        while k < bounds.upperBound, count < 4 {
+                            let (kk, nk) = step(k)
+                            guard kk == .number else { break }
+                            k = nk
+                            count += 1
                         }
-                        if n == 3 {
+                        if count == 3 {
                             j = k
                             continue
                         }
@@ -80,11 +105,19 @@ enum Tokenizer {
                 out.append(Token(range: start..<j, key: Folding.fold(raw), kind: .word, number: nil, glued: glued))
             case .number:
                 var value = 0
-                var digits = ""
+                var digits: [UInt8] = []
                 var overflow = false
-                for s in raw.unicodeScalars where s.properties.numericType == .decimal {
-                    let d = Int(s.properties.numericValue ?? 0)
-                    digits.append(Character(String(d)))
+                for s in raw.unicodeScalars {
+                    let d: Int
+                    if s.isASCII {
+                        // ASCII: only 0-9 are decimal digits; no property look-up needed.
+                        guard (0x30...0x39).contains(s.value) else { continue }
+                        d = Int(s.value - 0x30)
+                    } else {
+                        guard s.properties.numericType == .decimal else { continue }
+                        d = Int(s.properties.numericValue ?? 0)
+                    }
+                    digits.append(UInt8(0x30 + d))
                     let (m, o1) = value.multipliedReportingOverflow(by: 10)
                     let (a, o2) = m.addingReportingOverflow(d)
                     overflow = overflow || o1 || o2
@@ -92,9 +125,10 @@ enum Tokenizer {
                 }
                 out.append(
                     Token(
-                        range: start..<j, key: digits, kind: .number, number: overflow ? nil : value,
-                        glued: glued))
+                        range: start..<j, key: String(decoding: digits, as: UTF8.self), kind: .number,
+                        number: overflow ? nil : value, glued: glued))
             case .punctuation:
+                let c = text[start]
                 var key = String(c)
                 if "’‘ʼ`´".contains(c) { key = "'" }
                 if "‐‑–—".contains(c) { key = "-" }
@@ -106,5 +140,15 @@ enum Tokenizer {
             i = j
         }
         return out
+    }
+
+    /// The kind of each ASCII character, as `kindOf` gives it (digits, letters, white space, the rest).
+    static let asciiKinds: [Token.Kind?] = (0..<128).map { b in
+        switch UInt8(b) {
+        case 0x30...0x39: return .number
+        case 0x41...0x5A, 0x61...0x7A: return .word
+        case 0x09...0x0D, 0x20: return nil
+        default: return .punctuation
+        }
     }
 }

@@ -29,7 +29,8 @@ struct DateFinder: Sendable {
         didSet { relativeTable = PhraseTable(relative.map { ($0.phrase, $0.offset) }) }
     }
     var clitics: [String]
-    private(set) var relativeTable: PhraseTable<RelativeDate>
+    /// Settable only so that `CompiledRules` can give the table its bit; `relative` rebuilds it.
+    var relativeTable: PhraseTable<RelativeDate>
 
     init(vocabulary: DateVocabulary, relative: [(phrase: Phrase, offset: RelativeDate)], clitics: [String]) {
         self.vocabulary = vocabulary

@@ -6,8 +6,9 @@ struct DateVocabulary: Sendable, Hashable {
     /// Longest phrase first, so `تشرين الثاني` wins over `تشرين`.
     var months: [(phrase: [String], month: Int)]
     var weekdays: [(phrase: [String], weekday: Int)]
-    let monthTable: PhraseTable<Int>
-    let weekdayTable: PhraseTable<Int>
+    /// `var` only so that `CompiledRules` can give the tables their bits.
+    var monthTable: PhraseTable<Int>
+    var weekdayTable: PhraseTable<Int>
 
     static func == (a: DateVocabulary, b: DateVocabulary) -> Bool {
         a.months.map { "\($0.phrase)\($0.month)" } == b.months.map { "\($0.phrase)\($0.month)" }

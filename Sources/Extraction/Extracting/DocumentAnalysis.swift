@@ -46,6 +46,7 @@ struct DocumentAnalysis {
     let rules: RuleSet
     let finder: DateFinder
     let icu: ICUWorker
+    let memo: SessionMemo
     let matcher: Matcher?
     let document: Document
     var conventions: QuantityConventions { extractor.conventions }
@@ -53,8 +54,10 @@ struct DocumentAnalysis {
     let reference: DateReference?
 
     init(
-        extractor: Extractor, rules: RuleSet, finder: DateFinder, icu: ICUWorker, matcher: Matcher?, document: Document
+        extractor: Extractor, rules: RuleSet, finder: DateFinder, icu: ICUWorker, memo: SessionMemo = SessionMemo(),
+        matcher: Matcher?, document: Document
     ) {
+        self.memo = memo
         self.matcher = matcher
         compiled = extractor.compiled[rules.language] ?? CompiledRules(rules, governorates: extractor.governorates)
         self.extractor = extractor
@@ -68,7 +71,7 @@ struct DocumentAnalysis {
         } else {
             // No dateline: a "22 July" in the text still gets its year when the text names one year most.
             var years: [Int: Int] = [:]
-            for t in Tokenizer.tokens(of: document.body) where t.kind == .number && t.key.count == 4 {
+            for t in Tokenizer.tokens(of: document.body, folds: memo.folds) where t.kind == .number && t.key.count == 4 {
                 if let y = t.number, (1990...2035).contains(y) { years[y, default: 0] += 1 }
             }
             let best = years.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.first
@@ -89,7 +92,8 @@ struct DocumentAnalysis {
         for (si, range) in icu.sentences(of: body, locale: locale).enumerated() {
             let sentence = String(body[range])
             if sentence.count > 5000 { continue }  // a wall of text with no sentence end: not prose
-            var allTokens = Tokenizer.withReadings(Tokenizer.tokens(of: sentence), clitics: rules.clitics)
+            var allTokens = Tokenizer.withReadings(
+                Tokenizer.tokens(of: sentence, folds: memo.folds), clitics: rules.clitics)
             compiled.markTables(&allTokens)
             guard allTokens.contains(where: { $0.kind == .word }) else { continue }
             for clauseTokens in splitClauses(allTokens) { pieces.append((si, sentence, clauseTokens)) }
@@ -122,18 +126,14 @@ struct DocumentAnalysis {
         var current: [Token] = []
         var i = 0
         while i < tokens.count {
-            var broke = false
-            for p in rules.clauseBreaks {
-                if let n = TokenMatch.matches(p, tokens, at: i, clitics: []) {
-                    if current.contains(where: { $0.kind == .word }) { parts.append(current) }
-                    current = Array(tokens[(i + (p.first == "," || p.first == ";" ? 1 : 0))..<(i + n)])
-                    current = current.filter { $0.kind == .word }  // keep "while" as the new clause's first word
-                    i += n
-                    broke = true
-                    break
-                }
+            // The first break in rule order that matches here.
+            if let (n, _, p) = compiled.clauseBreaks.first(tokens, at: i, clitics: []) {
+                if current.contains(where: { $0.kind == .word }) { parts.append(current) }
+                current = Array(tokens[(i + (p.first == "," || p.first == ";" ? 1 : 0))..<(i + n)])
+                current = current.filter { $0.kind == .word }  // keep "while" as the new clause's first word
+                i += n
+                continue
             }
-            if broke { continue }
             current.append(tokens[i])
             i += 1
         }
@@ -228,6 +228,14 @@ struct DocumentAnalysis {
     /// The governorate of an admin unit, in the label spelling the rule sets map names to.
     func governorate(named name: String) -> String? {
         if let label = extractor.admin1Labels[name] { return label }
+        // The same few admin-1 names come back for every place resolved: the answer is kept for the session.
+        if let known = memo.governorates[rules.language]?[name] { return known }
+        let found = governorateLookup(named: name)
+        memo.governorates[rules.language, default: [:]][name] = .some(found)
+        return found
+    }
+
+    private func governorateLookup(named name: String) -> String? {
         let toks = Tokenizer.tokens(of: name)
         for (phrase, gov) in extractor.governorates {
             if TokenMatch.matches(phrase, toks, at: 0, clitics: rules.clitics) == phrase.count,

@@ -57,7 +57,6 @@ public struct Extractor: Sendable {
             let vocab = DateVocabulary(locales: r.icuLocales, rules: [r])
             finders[r.language] = DateFinder(vocabulary: vocab, relative: r.relativeDates, clitics: r.clitics)
         }
-        self.finders = finders
         var common: [String: Set<String>] = [:]
         for r in ruleSets {
             var words: Set<String> = r.stopwords.union(r.notPlaces).union(r.compoundHeads).union(r.conjunctions)
@@ -72,8 +71,12 @@ public struct Extractor: Sendable {
         }
         commonWords = common
         var compiled: [String: CompiledRules] = [:]
-        for r in ruleSets { compiled[r.language] = CompiledRules(r, governorates: governorates) }
+        for r in ruleSets {
+            // The date finder's tables are marked on tokens with the rule set's own.
+            compiled[r.language] = CompiledRules(r, governorates: governorates, finder: &finders[r.language]!)
+        }
         self.compiled = compiled
+        self.finders = finders
         var labels: [String: String] = [:]
         let govTable = PhraseTable(governorates.map { ($0.phrase, $0.governorate) })
         for place in places {
@@ -102,6 +105,7 @@ public struct Extractor: Sendable {
 public final class ExtractionSession {
     let extractor: Extractor
     let icu = ICUWorker()
+    let memo = SessionMemo()
     let matcher: Matcher?
 
     init(extractor: Extractor) {
@@ -114,7 +118,18 @@ public final class ExtractionSession {
         let language = extractor.ruleSets[document.language] != nil ? document.language : extractor.fallbackLanguage
         guard let rules = extractor.ruleSets[language], let finder = extractor.finders[language] else { return [] }
         var reader = DocumentAnalysis(
-            extractor: extractor, rules: rules, finder: finder, icu: icu, matcher: matcher, document: document)
+            extractor: extractor, rules: rules, finder: finder, icu: icu, memo: memo, matcher: matcher,
+            document: document)
         return reader.run()
     }
+}
+
+/// Answers a worker works out once and reuses for every document: pure functions of their keys, so keeping
+/// them changes no output. One per session (not shared between threads).
+final class SessionMemo {
+    /// Per language, the governorate label of an admin-1 name (`DocumentAnalysis.governorate(named:)`),
+    /// nil when the name is none.
+    var governorates: [String: [String: String?]] = [:]
+    /// Folded forms of the words met so far.
+    let folds = FoldMemo()
 }

@@ -274,13 +274,10 @@ extension DocumentAnalysis {
         // Keep the earliest, longest mention where they overlap.
         // Names next to "countryside" or after "ريف" locate another place: they are context.
         found.removeAll { f in
-            rules.placeCues.contains { c in
-                (c.strength == .contextAfter
-                    && TokenMatch.matches(c.phrase, tokens, at: f.range.upperBound, clitics: rules.clitics) != nil)
-                    || (c.strength == .context
-                        && TokenMatch.matchesEnding(c.phrase, tokens, at: f.range.lowerBound, clitics: rules.clitics)
-                            != nil)
-            }
+            compiled.contextAfterCues.contains(tokens, at: f.range.upperBound, clitics: rules.clitics)
+                || compiled.contextCues.contains {
+                    TokenMatch.matchesEnding($0, tokens, at: f.range.lowerBound, clitics: rules.clitics) != nil
+                }
         }
         if found.contains(where: { !capitals.contains($0.range.lowerBound) }) {
             found.removeAll { capitals.contains($0.range.lowerBound) }

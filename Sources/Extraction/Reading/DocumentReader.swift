@@ -266,7 +266,12 @@ public struct DocumentReader: Sendable {
         }
         var archive: DateReference? = nil
         var lines = 0
-        for line in body.split(separator: "\n") {
+        // Lines are taken one at a time (not `split`, which would cut the whole body for 15 lines).
+        var rest = body[...]
+        while !rest.isEmpty {
+            let lineEnd = rest.firstIndex(of: "\n") ?? rest.endIndex
+            let line = rest[..<lineEnd]
+            rest = lineEnd == rest.endIndex ? rest[lineEnd...] : rest[rest.index(after: lineEnd)...]
             let t = line.trimmingSpaces
             if t.isEmpty { continue }
             lines += 1
@@ -282,6 +287,8 @@ public struct DocumentReader: Sendable {
                 }
             }
             let head = String(t.prefix(300))
+            // A full date has a year: without four digits the line cannot give one, so it is not tokenized.
+            guard DocumentReader.hasFourDigits(head) else { continue }
             for m in finder.mentions(in: Tokenizer.tokens(of: head)) {
                 if case .full(let d) = m.kind { return (DateReference(date: d, precision: .day), "text") }
             }
@@ -291,6 +298,19 @@ public struct DocumentReader: Sendable {
         }
         if let archive { return (archive, "archive") }
         return nil
+    }
+
+    /// Whether `text` holds at least four decimal digits (any script), as every full date does.
+    static func hasFourDigits(_ text: String) -> Bool {
+        var n = 0
+        for s in text.unicodeScalars {
+            let digit = s.isASCII ? (0x30...0x39).contains(s.value) : s.properties.numericType == .decimal
+            if digit {
+                n += 1
+                if n == 4 { return true }
+            }
+        }
+        return false
     }
 
     /// `/2017/11/13/`, `/2017-11-13`, `/20171113` in a URL.

@@ -38,3 +38,33 @@ enum Folding {
         word.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) || (0x0750...0x077F).contains($0.value) }
     }
 }
+
+/// The folded forms of the non-ASCII words one worker has met. Foundation's diacritic folding is the
+/// costliest step of tokenizing Arabic or accented text, and news repeats its words, so each spelling is
+/// folded once. Keys compare byte for byte (not by canonical equivalence), so a cached form is always
+/// the fold of exactly the same text. One per session: not shared between threads.
+final class FoldMemo {
+    private struct Bytes: Hashable {
+        let text: String
+        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    private var folded: [Bytes: String] = [:]
+    /// Enough for the vocabulary of a large corpus; past it words are folded without being kept, so memory
+    /// stays bounded on hostile input.
+    private let capacity = 200_000
+
+    /// `Folding.fold(word)`.
+    func fold(_ word: Substring) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return Folding.fold(word) }
+        let key = Bytes(text: String(word))
+        if let f = folded[key] { return f }
+        let f = Folding.fold(key.text)
+        if folded.count < capacity { folded[key] = f }
+        return f
+    }
+}

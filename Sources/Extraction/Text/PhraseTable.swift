@@ -144,6 +144,11 @@ struct CompiledRules: Sendable {
     var combined: PhraseTable<Bool>
     var subgroups: PhraseTable<Bool>
     var parts: PhraseTable<Bool>
+    var clauseBreaks: PhraseTable<Bool>
+    /// Cues after which a name locates another place ("X countryside").
+    var contextAfterCues: PhraseTable<Bool>
+    /// Cues before which a name locates another place ("ريف X"), matched ending at the name.
+    let contextCues: [Phrase]
     /// For each word that starts a phrase, the bits of the tables it starts one in.
     private let wordTables: [String: UInt64]
     /// The same for the two-character stem prefixes of starred first words.
@@ -152,7 +157,15 @@ struct CompiledRules: Sendable {
     private let everyTokenTables: UInt64
     private let clitics: [String]
 
+    /// A rule set's tables without a date finder (whose tables then stay unmarked and are never skipped).
     init(_ r: RuleSet, governorates: [(phrase: Phrase, governorate: String)]) {
+        var none = DateFinder(vocabulary: DateVocabulary(locales: [], rules: []), relative: [], clitics: [])
+        self.init(r, governorates: governorates, finder: &none)
+    }
+
+    /// - Parameter finder: the language's date finder, whose month, weekday and relative-date tables get
+    ///   bits here too: it must then read only tokens marked by this `CompiledRules` (or unmarked ones).
+    init(_ r: RuleSet, governorates: [(phrase: Phrase, governorate: String)], finder: inout DateFinder) {
         self.governorates = PhraseTable(governorates.map { ($0.phrase, $0.governorate) })
         casualties = PhraseTable(
             r.killed.map { ($0.phrase, (Figure.Category.killed, $0.position)) }
@@ -169,6 +182,9 @@ struct CompiledRules: Sendable {
         combined = PhraseTable(r.combined.map { ($0, true) })
         subgroups = PhraseTable(r.subgroups.map { ($0, true) })
         parts = PhraseTable(r.parts.map { ($0, true) })
+        clauseBreaks = PhraseTable(r.clauseBreaks.map { ($0, true) })
+        contextAfterCues = PhraseTable(r.placeCues.filter { $0.strength == .contextAfter }.map { ($0.phrase, true) })
+        contextCues = r.placeCues.filter { $0.strength == .context }.map(\.phrase)
         clitics = r.clitics
         var n = 0
         var words: [String: UInt64] = [:]
@@ -195,6 +211,11 @@ struct CompiledRules: Sendable {
         register(&combined)
         register(&subgroups)
         register(&parts)
+        register(&clauseBreaks)
+        register(&contextAfterCues)
+        register(&finder.vocabulary.monthTable)
+        register(&finder.vocabulary.weekdayTable)
+        register(&finder.relativeTable)
         wordTables = words
         stemTables = stems
         everyTokenTables = every

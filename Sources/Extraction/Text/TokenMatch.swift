@@ -2,7 +2,10 @@
 enum TokenMatch {
     /// Does `word` (a folded rule word, maybe ending in `*`) match the folded `key`?
     static func word(_ word: String, matches key: String) -> Bool {
-        if word.hasSuffix("*") { return key.hasPrefix(word.dropLast()) && key.count >= word.count - 1 }
+        // The byte test first: most rule words do not end in "*", and `hasSuffix` compares characters.
+        if word.utf8.last == UInt8(ascii: "*"), word.hasSuffix("*") {
+            return key.hasPrefix(word.dropLast()) && key.count >= word.count - 1
+        }
         return key == word
     }
 
@@ -30,7 +33,7 @@ enum TokenMatch {
             if w == "#" || w == "@" { return nil }
             // Readings worked out once per token (same set as the clitic rules below).
             if !clitics.isEmpty, !t.readings.isEmpty {
-                if w.hasSuffix("*") {
+                if w.utf8.last == UInt8(ascii: "*"), w.hasSuffix("*") {
                     let stem = w.dropLast()
                     if !t.readings.contains(where: { $0.hasPrefix(stem) }) { return nil }
                 } else if !t.readings.contains(w) {

@@ -32,7 +32,8 @@ enum Tokenizer {
         return out
     }
 
-    static func tokens(of text: String, in range: Range<String.Index>? = nil) -> [Token] {
+    /// - Parameter folds: a worker's memo of folded words (nil: every word folded afresh).
+    static func tokens(of text: String, in range: Range<String.Index>? = nil, folds: FoldMemo? = nil) -> [Token] {
         let bounds = range ?? text.startIndex..<text.endIndex
         let utf8 = text.utf8
         var out: [Token] = []
@@ -102,7 +103,7 @@ enum Tokenizer {
             let glued = lastEnd == start
             switch kind {
             case .word:
-                out.append(Token(range: start..<j, key: Folding.fold(raw), kind: .word, number: nil, glued: glued))
+                out.append(Token(range: start..<j, key: folds?.fold(raw) ?? Folding.fold(raw), kind: .word, number: nil, glued: glued))
             case .number:
                 var value = 0
                 var digits: [UInt8] = []

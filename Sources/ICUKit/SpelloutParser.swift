@@ -39,6 +39,13 @@ public final class SpelloutParser {
     private let vocabulary: Set<String>
     private let ordinalRuleSets: [String]
     private let longestPhrase: Int
+    /// Folded forms of the words met (`fold` normalizes with ICU, and news repeats its words). NFKC_Casefold
+    /// comes first in `fold`, so canonically equivalent spellings, which `String` keys merge, fold alike.
+    private var folds: [String: String] = [:]
+    /// ICU's lenient parse (about a millisecond a call) of the exact UTF-16 text it was given.
+    private var icuParses: [[UInt16]: (value: Int64, end: Int32, status: Int32)] = [:]
+    /// Bound on each memo, so that hostile input cannot grow it without end.
+    private static let memoCapacity = 100_000
 
     /// Builds the parser for `locale` (about 1000 formatted numbers per rule set: open once per worker).
     public init(locale: String) throws(ICUError) {
@@ -59,12 +66,21 @@ public final class SpelloutParser {
         var phrases: [String: Int] = [:]
         var vocabulary: Set<String> = []
         var longest = 1
+        // The same few dozen words spell every number: each is folded once.
+        var initFolds: [String: String] = [:]
+        func memoFold(_ word: Substring) -> String {
+            let w = String(word)
+            if let f = initFolds[w] { return f }
+            let f = Self.fold(word)
+            initFolds[w] = f
+            return f
+        }
         // The words of large round numbers ("thousand", "mille", "آلاف") join the vocabulary, so that ICU's parse
         // is tried on runs that contain them.
         let large = [1_000, 2_000, 3_000, 11_000, 100_000, 1_000_000, 2_000_000, 3_000_000, 1_000_000_000]
         for ruleSet in cardinal {
             for value in Array(0...999) + large {
-                let words = Self.words(in: Self.format(handle, value, ruleSet)[...])
+                let words = Self.words(in: Self.format(handle, value, ruleSet)[...], fold: memoFold)
                 if words.isEmpty { continue }
                 longest = max(longest, words.count)
                 vocabulary.formUnion(words.map(\.folded))
@@ -76,6 +92,16 @@ public final class SpelloutParser {
         self.phrases = phrases
         self.vocabulary = vocabulary
         longestPhrase = longest + 2  // room for a detached "و" and "and"
+        folds = initFolds
+    }
+
+    /// `fold(word)`, remembered.
+    private func memoFold(_ word: Substring) -> String {
+        let w = String(word)
+        if let f = folds[w] { return f }
+        let f = Self.fold(word)
+        if folds.count < Self.memoCapacity { folds[w] = f }
+        return f
     }
 
     deinit { cicu_spellout_close(handle) }
@@ -92,7 +118,7 @@ public final class SpelloutParser {
     public func parsePrefix(of text: Substring) -> (value: Int, end: String.Index)? {
         // Only words that occur in some number can be part of one: this stops at "people" before any lookup.
         var isFirst = true
-        var words = Self.words(in: text, limit: longestPhrase) { folded in
+        var words = Self.words(in: text, limit: longestPhrase, fold: memoFold) { folded in
             defer { isFirst = false }
             return vocabulary.contains(folded) || isFirst && withoutProclitic(folded) != nil
         }[...]
@@ -144,8 +170,14 @@ public final class SpelloutParser {
         var status: Int32 = 0
         var end: Int32 = 0
         let units = Array(span.utf16)
-        let value = units.withUnsafeBufferPointer {
-            cicu_spellout_parse(handle, $0.baseAddress!, Int32($0.count), &end, &status)
+        let value: Int64
+        if let known = icuParses[units] {
+            (value, end, status) = known
+        } else {
+            value = units.withUnsafeBufferPointer {
+                cicu_spellout_parse(handle, $0.baseAddress!, Int32($0.count), &end, &status)
+            }
+            if icuParses.count < Self.memoCapacity { icuParses[units] = (value, end, status) }
         }
         guard status.isICUSuccess, end > 0, let int = Int(exactly: value) else { return nil }
         let endIndex = span.utf16.index(span.startIndex, offsetBy: Int(end))
@@ -153,7 +185,7 @@ public final class SpelloutParser {
         if covered.isEmpty { return nil }
         let key = Self.key(covered.map(\.folded))
         for ruleSet in ordinalRuleSets
-        where Self.key(Self.words(in: Self.format(handle, int, ruleSet)[...]).map(\.folded)) == key {
+        where Self.key(Self.words(in: Self.format(handle, int, ruleSet)[...], fold: memoFold).map(\.folded)) == key {
             return nil
         }
         return (int, covered[covered.endIndex - 1].range.upperBound, covered.count)
@@ -180,7 +212,8 @@ public final class SpelloutParser {
     /// The run of words at the start of `text`: letters and marks, separated only by spaces or hyphens, up to
     /// `limit` words or the first word whose folded form `accept` refuses.
     static func words(
-        in text: Substring, limit: Int = .max, while accept: (String) -> Bool = { _ in true }
+        in text: Substring, limit: Int = .max, fold: (Substring) -> String = SpelloutParser.fold,
+        while accept: (String) -> Bool = { _ in true }
     ) -> [Word] {
         var words: [Word] = []
         let scalars = text.unicodeScalars

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+@testable import Extraction
+
+/// The shortcuts taken for speed give exactly what the plain readings give.
+@Suite struct FastPathTests {
+    /// The kind of a character as the tokenizer decided it before the ASCII table existed.
+    static func referenceKind(_ c: Character) -> Token.Kind? {
+        if let s = c.unicodeScalars.first, s.properties.numericType == .decimal { return .number }
+        if c.isLetter { return .word }
+        if c.isWhitespace { return nil }
+        if let s = c.unicodeScalars.first, s.properties.generalCategory == .nonspacingMark { return .word }
+        return .punctuation
+    }
+
+    @Test func asciiTableAgreesWithUnicodeProperties() {
+        for b in 0..<128 {
+            let c = Character(Unicode.Scalar(UInt8(b)))
+            #expect(Tokenizer.asciiKinds[b] == Self.referenceKind(c), "byte \(b)")
+        }
+    }
+
+    /// Text where an ASCII byte is not a whole character: combining marks after ASCII letters and digits,
+    /// CR LF, separators with marks, a mark after punctuation.
+    @Test(arguments: [
+        "Cafe\u{301} 1,300 people; 2.500 e\u{301}te\u{301}\r\nnext",
+        "5\u{301}00 killed -\u{301} al-Atareb's 13مدنيا ١٢٣ ,\u{301}x",
+        "a\u{0651}b \u{0627}\u{0644}\u{0628}\u{0627}\u{0628} 12\r\n34 ?\u{20DD} İdlib'in",
+        "",
+        "\r\n\r\n",
+        "🇸🇾 12 🇸🇾x",
+    ])
+    func tokensMatchTheCharacterByCharacterReading(text: String) {
+        let tokens = Tokenizer.tokens(of: text)
+        // Every token's extent and kind as characters give them; words are folded the usual way.
+        var expected: [(String, Token.Kind)] = []
+        var i = text.startIndex
+        while i < text.endIndex {
+            guard let kind = Self.referenceKind(text[i]) else {
+                i = text.index(after: i)
+                continue
+            }
+            var j = text.index(after: i)
+            if kind != .punctuation {
+                while j < text.endIndex, Self.referenceKind(text[j]) == kind { j = text.index(after: j) }
+                // "1,300": a separator and exactly three digits continue a number.
+                while kind == .number, j < text.endIndex, [",", ".", "٬"].contains(text[j]) {
+                    var k = text.index(after: j)
+                    var n = 0
+                    while k < text.endIndex, Self.referenceKind(text[k]) == .number, n < 4 {
+                        k = text.index(after: k)
+                        n += 1
+                    }
+                    guard n == 3 else { break }
+                    j = k
+                    while j < text.endIndex, Self.referenceKind(text[j]) == .number { j = text.index(after: j) }
+                }
+            }
+            expected.append((String(text[i..<j]), kind))
+            i = j
+        }
+        #expect(tokens.map { String(text[$0.range]) } == expected.map(\.0))
+        #expect(tokens.map(\.kind) == expected.map(\.1))
+        for t in tokens where t.kind == .word { #expect(t.key == Folding.fold(text[t.range])) }
+    }
+
+    @Test func numberKeysKeepOnlyDigits() {
+        let tokens = Tokenizer.tokens(of: "1,300 ١٢٣ 2.500")
+        #expect(tokens.map(\.key) == ["1300", "123", "2500"])
+        #expect(tokens.map(\.number) == [1300, 123, 2500])
+    }
+
+    /// Marking tokens with the tables their first words may start must not hide any match.
+    @Test(arguments: Fixtures.ruleSets.map(\.language))
+    func markedTokensMatchLikeUnmarkedOnes(language: String) throws {
+        let rules = try #require(Fixtures.ruleSets.first { $0.language == language })
+        let extractor = Fixtures.extractor
+        let compiled = try #require(extractor.compiled[language])
+        // Sentences built from the rule set's own phrases, so that the tables do match somewhere.
+        var words: [String] = []
+        for p in rules.killed.prefix(5).map(\.phrase) + rules.victims.prefix(5) + rules.attacks.prefix(5)
+            + rules.placeCues.prefix(8).map(\.phrase) + rules.clauseBreaks.prefix(3)
+            + rules.relativeDates.prefix(3).map(\.phrase)
+        {
+            words += p.map { $0.hasSuffix("*") ? String($0.dropLast()) + "xx" : $0 == "#" ? "12" : $0 }
+            words.append("12")
+        }
+        let text = words.joined(separator: " ")
+        let plain = Tokenizer.withReadings(Tokenizer.tokens(of: text), clitics: rules.clitics)
+        var marked = plain
+        compiled.markTables(&marked)
+        #expect(marked.contains { $0.tables != .max })
+        func all<V>(_ table: PhraseTable<V>, _ clitics: [String]) -> [[Int]] {
+            (0...plain.count).map { k in
+                table.matches(plain, at: k, clitics: clitics).map(\.length)
+            }
+        }
+        func allMarked<V>(_ table: PhraseTable<V>, _ clitics: [String]) -> [[Int]] {
+            (0...marked.count).map { k in table.matches(marked, at: k, clitics: clitics).map(\.length) }
+        }
+        var found = 0
+        for clitics in [rules.clitics, []] {
+            #expect(all(compiled.casualties, clitics) == allMarked(compiled.casualties, clitics))
+            #expect(all(compiled.victims, clitics) == allMarked(compiled.victims, clitics))
+            #expect(all(compiled.attacks, clitics) == allMarked(compiled.attacks, clitics))
+            #expect(all(compiled.placeCues, clitics) == allMarked(compiled.placeCues, clitics))
+            #expect(all(compiled.clauseBreaks, clitics) == allMarked(compiled.clauseBreaks, clitics))
+            #expect(all(compiled.governorates, clitics) == allMarked(compiled.governorates, clitics))
+            let finder = try #require(extractor.finders[language])
+            #expect(all(finder.relativeTable, clitics) == allMarked(finder.relativeTable, clitics))
+            #expect(finder.mentions(in: plain) == finder.mentions(in: marked))
+            found += all(compiled.casualties, clitics).joined().count + all(compiled.placeCues, clitics).joined().count
+        }
+        #expect(found > 0, "the test sentence matched nothing in \(language)")
+        // `first` is the first of `matches`.
+        for k in 0...marked.count {
+            #expect(
+                compiled.placeCues.first(marked, at: k, clitics: rules.clitics)?.length
+                    == compiled.placeCues.matches(marked, at: k, clitics: rules.clitics).first?.length)
+        }
+    }
+
+    @Test func foldMemoGivesTheFoldOfTheSameBytes() {
+        let memo = FoldMemo()
+        let composed = "D\u{E9}J\u{C0}"
+        let decomposed = "De\u{301}JA\u{300}"
+        for word in [composed, decomposed, composed, "قُتِلَ", "قُتِلَ", "İdlib", "ASCII"] {
+            #expect(memo.fold(word[...]) == Folding.fold(word))
+        }
+    }
+
+    @Test func fourDigitsInAnyScript() {
+        #expect(DocumentReader.hasFourDigits("on 12 March 2017"))
+        #expect(DocumentReader.hasFourDigits("١٢ آذار ٢٠١٧"))
+        #expect(!DocumentReader.hasFourDigits("12 killed, 3 hurt"))
+        #expect(!DocumentReader.hasFourDigits(""))
+    }
+}

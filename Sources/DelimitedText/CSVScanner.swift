@@ -98,6 +98,10 @@ public struct CSVRecordView {
         try body(UnsafeBufferPointer(rebasing: base[starts[i]..<ends[i]]))
     }
 
+    /// Whether field `i` was quoted with doubled quotes inside, so that its raw bytes (`withBytes`) differ from
+    /// its text (`string`).
+    public func hasDoubledQuotes(_ i: Int) -> Bool { escaped[i] }
+
     /// Every field as a `String`.
     public var fields: [String] { (0..<count).map(string) }
 }
@@ -126,10 +130,19 @@ extension CSVReader {
     public static func scan(
         _ bytes: [UInt8], chunk: CSVChunk, options: Options = Options(), _ body: (CSVRecordView) throws -> Void
     ) throws {
-        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-        let delimiter = options.delimiter ?? CSVReader.sniff(bytes[bom...])
+        try bytes.withUnsafeBufferPointer { whole in try scan(buffer: whole, chunk: chunk, options: options, body) }
+    }
+
+    /// Like `scan(_:chunk:options:_:)` over bytes the caller holds, such as a memory-mapped file: no copy into an
+    /// array. `whole` is the whole input (for the byte order mark and the delimiter), not only the chunk.
+    public static func scan(
+        buffer whole: UnsafeBufferPointer<UInt8>, chunk: CSVChunk, options: Options = Options(),
+        _ body: (CSVRecordView) throws -> Void
+    ) throws {
+        let bom = whole.count >= 3 && whole[0] == 0xEF && whole[1] == 0xBB && whole[2] == 0xBF ? 3 : 0
+        let delimiter = options.delimiter ?? CSVReader.sniff(UnsafeBufferPointer(rebasing: whole[bom...]))
         let start = max(chunk.range.lowerBound, bom)
-        try bytes.withUnsafeBufferPointer { whole in
+        do {
             let buf = UnsafeBufferPointer(rebasing: whole[..<chunk.range.upperBound])
             if options.invalidUTF8 == .fail, let bad = ByteScan.firstInvalidUTF8(buf, start..<buf.count) {
                 let at = ByteScan.locate(buf, offset: bad, fromLine: chunk.firstLine, lineStart: start)
@@ -261,9 +274,14 @@ extension CSVReader {
     /// unquoted field, which the reader tolerates, could mislead it; a chunk would then fail with an error
     /// rather than give wrong records.)
     public static func chunks(of bytes: [UInt8], count: Int) -> [CSVChunk] {
-        let n = bytes.count
+        bytes.withUnsafeBufferPointer { chunks(of: $0, count: count) }
+    }
+
+    /// `chunks(of:count:)` over bytes the caller holds, such as a memory-mapped file.
+    public static func chunks(of buf: UnsafeBufferPointer<UInt8>, count: Int) -> [CSVChunk] {
+        let n = buf.count
         guard count > 1, n > 1 << 16 else { return [CSVChunk(range: 0..<n, firstLine: 1)] }
-        return bytes.withUnsafeBufferPointer { buf in
+        do {
             var chunks: [CSVChunk] = []
             var start = 0
             var line = 1

@@ -169,41 +169,97 @@ public enum IncidentTable {
             for record in records.dropFirst() { try add(record, columns, &builder, origin: origin) }
             return builder.table(areInIncreasingOrder: areInIncreasingOrder)
         }
-        var headerReader = CSVReader(bytes: bytes, options: options)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            try tally(
+                buffer: buffer, origin: origin, mapping: mapping, groupings: [grouping], csv: options,
+                threads: threads, strict: strict, areInIncreasingOrder: areInIncreasingOrder)[0]
+        }
+    }
+
+    /// Tallies an incident CSV for several groupings at once (the sections of a report) in one pass over bytes
+    /// the caller holds, such as a memory-mapped file: no copy of the input, no `String` per row. Reads
+    /// `threads` parts in parallel; gives one table per grouping, in order.
+    ///
+    /// Documents and group values are numbered from their bytes as they come; only a new group value becomes a
+    /// `String`. The figures are those of `tally(_:origin:...)` for each grouping on its own.
+    ///
+    /// - Parameter release: called with byte ranges the reader is done with (from any thread), so that a caller
+    ///   holding a memory-mapped file can give their pages back (`madvise`): the input is then read in parts of
+    ///   a few megabytes and does not count whole against the memory of the process.
+    /// - Throws: `ReadError` naming the line of a bad date or number, `DelimitedTextError` for malformed CSV.
+    public static func tally(
+        buffer bytes: UnsafeBufferPointer<UInt8>, origin: String, mapping: ColumnMapping = .gazette,
+        groupings: [Grouping], csv options: CSVReader.Options = CSVReader.Options(delimiter: nil), threads: Int = 1,
+        strict: Bool = false, areInIncreasingOrder: (String, String) -> Bool = { $0 < $1 },
+        release: (@Sendable (Range<Int>) -> Void)? = nil
+    ) throws -> [TallyTable] {
+        var options = options
+        options.origin = origin
+        // The header is read from a copy of its own line(s) only.
+        var headerReader = CSVReader(bytes: Array(bytes[..<headerEnd(bytes)]), options: options)
         guard let header = try headerReader.next() else {
             throw ReadError(origin: origin, line: 0, message: "empty file: expected a header row")
         }
         options.delimiter = headerReader.delimiter
         let columns = try Columns(header: header.fields, mapping: mapping, origin: origin, required: strict)
-        let chunks = CSVReader.chunks(of: bytes, count: max(1, threads))
+        let workers = max(1, threads)
+        // Parts of ~4 MB when pages are given back, each worker taking every workers-th part in order.
+        let parts = release == nil ? workers : workers * max(1, min(64, (bytes.count >> 22) / workers))
+        let chunks = CSVReader.chunks(of: bytes, count: parts)
+        release?(0..<bytes.count)
         let readOptions = options
-        let results = Results(count: chunks.count)
-        let work: @Sendable (Int) -> Void = { i in
-            var builder = TallyBuilder(grouping: grouping, keepsTrace: false)
+        let results = Results<FastTally>(count: workers)
+        // The buffer outlives the workers: concurrentPerform returns only when all have finished.
+        nonisolated(unsafe) let input = bytes
+        let work: @Sendable (Int) -> Void = { w in
+            var state = FastTally(groupings: groupings, columns: columns)
             do {
-                try CSVReader.scan(bytes, chunk: chunks[i], options: readOptions) { row in
-                    if row.byteOffset == header.byteOffset { return }
-                    try add(row, columns, &builder, origin: origin)
+                for i in stride(from: w, to: chunks.count, by: workers) {
+                    try CSVReader.scan(buffer: input, chunk: chunks[i], options: readOptions) { row in
+                        if row.byteOffset == header.byteOffset { return }
+                        try state.add(row, origin: origin)
+                    }
+                    release?(chunks[i].range)
                 }
-                results.set(i, .success(builder))
+                results.set(w, .success(state))
             } catch {
-                results.set(i, .failure(error))
+                results.set(w, .failure(error))
             }
         }
-        if chunks.count == 1 {
+        if workers == 1 {
             work(0)
         } else {
-            DispatchQueue.concurrentPerform(iterations: chunks.count, execute: work)
+            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
         }
-        var merged = TallyBuilder(grouping: grouping, keepsTrace: false)
+        var merged: FastTally?
         for result in results.all {
             switch result {
-            case .success(let b): merged.merge(b)
+            case .success(let part):
+                if merged == nil { merged = part } else { merged!.merge(part) }
             case .failure(let e): throw e
             case nil: break
             }
         }
-        return merged.table(areInIncreasingOrder: areInIncreasingOrder)
+        let builders = merged?.builders ?? groupings.map { TallyBuilder(grouping: $0, keepsTrace: false) }
+        return builders.map { $0.table(areInIncreasingOrder: areInIncreasingOrder) }
+    }
+
+    /// The end of the first record (after the byte order mark and any empty lines): one past its LF, or the end.
+    private static func headerEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var p = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        while p < bytes.count, bytes[p] == 0x0A || bytes[p] == 0x0D { p += 1 }
+        var quoted = false
+        while p < bytes.count {
+            let b = bytes[p]
+            p += 1
+            if b == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if !quoted, b == 0x0A || b == 0x0D {
+                if b == 0x0D, p < bytes.count, bytes[p] == 0x0A { p += 1 }
+                break
+            }
+        }
+        return p
     }
 
     /// Reads every row as an `Incident` (index 1 within its first source document), for consolidation and the
@@ -314,10 +370,10 @@ public enum IncidentTable {
 }
 
 /// One slot per chunk, written by the worker of that chunk only.
-private final class Results: @unchecked Sendable {
+private final class Results<Value>: @unchecked Sendable {
     // Safe without a lock: each slot is written by exactly one worker, and read only after all have finished
     // (DispatchQueue.concurrentPerform returns only then). Raw memory, so no worker touches a shared Array.
-    private let slots: UnsafeMutableBufferPointer<Result<TallyBuilder, any Error>?>
+    private let slots: UnsafeMutableBufferPointer<Result<Value, any Error>?>
 
     init(count: Int) {
         slots = .allocate(capacity: count)
@@ -329,9 +385,9 @@ private final class Results: @unchecked Sendable {
         slots.deallocate()
     }
 
-    func set(_ i: Int, _ value: Result<TallyBuilder, any Error>) { slots[i] = value }
+    func set(_ i: Int, _ value: Result<Value, any Error>) { slots[i] = value }
 
-    var all: [Result<TallyBuilder, any Error>?] { Array(slots) }
+    var all: [Result<Value, any Error>?] { Array(slots) }
 }
 
 /// What the readers need of a row, from a CSV view in place or from a decoded TSV record.
@@ -364,5 +420,252 @@ extension DelimitedRecord: RowAccess {
             (1...31).contains(d)
         else { return nil }
         return (y, m, d)
+    }
+}
+
+extension IncidentTable {
+    /// One worker's state on the fast path: a builder per grouping, and the numbering of documents and group
+    /// values by their bytes.
+    struct FastTally: Sendable {
+        /// How one grouping finds a row's group number.
+        enum GroupPlan: Sendable {
+            /// No dimensions: one group.
+            case none
+            /// One dimension read from one column (nil: absent, always empty): values numbered by bytes, each
+            /// mapped once to the builder's group.
+            case column(Int?, Dimension)
+            /// Anything else (places, several dimensions): group values made per row, as on the full path.
+            case general
+        }
+
+        var builders: [TallyBuilder]
+        let columns: Columns
+        let plans: [GroupPlan]
+        /// The columns numbered by bytes, and per grouping its value number → group number (-1: not yet seen).
+        var values: [ByteInterner?]
+        var groupOfValue: [[Int]]
+        var documents = ByteInterner(capacity: 1 << 16)
+        private var rowDocuments: [Int32] = []
+        private var scratch: [UInt8] = []
+
+        init(groupings: [Grouping], columns: Columns) {
+            builders = groupings.map { TallyBuilder(grouping: $0, keepsTrace: false) }
+            self.columns = columns
+            plans = groupings.map { g in
+                guard let d = g.dimensions.first else { return .none }
+                guard g.dimensions.count == 1 else { return .general }
+                switch d {
+                case .governorate: return .column(columns.governorate, d)
+                case .district: return .column(columns.placeID, d)
+                case .perpetrator: return .column(columns.perpetrator, d)
+                case .weapon: return .column(columns.weapon, d)
+                case .place: return .general
+                }
+            }
+            groupOfValue = groupings.map { _ in [] }
+            values = []
+            for case .column(let c?, _) in plans {
+                if values.count <= c { values += repeatElement(nil, count: c + 1 - values.count) }
+                if values[c] == nil { values[c] = ByteInterner() }
+            }
+        }
+
+        /// The number of field `i`'s text among the values of its column (an absent field is empty).
+        private mutating func valueNumber(_ row: CSVRecordView, _ i: Int?) -> Int32 {
+            guard let i else { return 0 }
+            if i >= row.count { return values[i]!.intern(UnsafeBufferPointer(start: nil, count: 0)).number }
+            if row.hasDoubledQuotes(i) {
+                var text = row.string(i)
+                return text.withUTF8 { values[i]!.intern($0).number }
+            }
+            return row.withBytes(i) { values[i]!.intern($0).number }
+        }
+
+        private static func groupValue(_ d: Dimension, _ text: String, grouping: Grouping) -> GroupValue {
+            switch d {
+            case .governorate, .weapon: return GroupValue(text)
+            case .district: return GroupValue(grouping.districtOfPlace[text] ?? "")
+            case .perpetrator: return GroupValue(text.lowercased() == "unknown" ? "" : text)
+            case .place: return GroupValue(text)  // not planned by column
+            }
+        }
+
+        mutating func add(_ row: CSVRecordView, origin: String) throws(ReadError) {
+            let c = columns
+            let date = try IncidentTable.parseDate(row, c.date!, origin: origin)
+            let killed = Count(
+                low: try IncidentTable.number(row, c.killedLow, origin: origin),
+                high: try IncidentTable.number(row, c.killedHigh, origin: origin))
+            let injured = Count(
+                low: try IncidentTable.number(row, c.injuredLow, origin: origin),
+                high: try IncidentTable.number(row, c.injuredHigh, origin: origin))
+            readDocuments(row)
+            for k in builders.indices {
+                let group: Int
+                switch plans[k] {
+                case .none:
+                    group = groupNumber(k, value: 0) { [] }
+                case .column(let column, let d):
+                    let v = valueNumber(row, column)
+                    let grouping = builders[k].grouping
+                    group = groupNumber(k, value: Int(v)) {
+                        let text = column.map { $0 < row.count ? row.string($0) : "" } ?? ""
+                        return [FastTally.groupValue(d, text, grouping: grouping)]
+                    }
+                case .general:
+                    group = builders[k].groupNumber(IncidentTable.groups(of: row, c, builders[k].grouping))
+                }
+                builders[k].add(
+                    date: date, groupNumber: group, killed: killed, injured: injured, documentNumbers: rowDocuments)
+            }
+        }
+
+        private mutating func groupNumber(_ k: Int, value: Int, _ groups: () -> [GroupValue]) -> Int {
+            if value < groupOfValue[k].count, groupOfValue[k][value] >= 0 { return groupOfValue[k][value] }
+            if value >= groupOfValue[k].count {
+                groupOfValue[k] += repeatElement(-1, count: value + 1 - groupOfValue[k].count)
+            }
+            let n = builders[k].groupNumber(groups())
+            groupOfValue[k][value] = n
+            return n
+        }
+
+        /// The row's documents: its sources split at `;`, each trimmed of spaces, tabs and CRs, empties left out.
+        private mutating func readDocuments(_ row: CSVRecordView) {
+            rowDocuments.removeAll(keepingCapacity: true)
+            guard let i = columns.sources, i < row.count, !row.isEmpty(i) else { return }
+            if row.hasDoubledQuotes(i) {
+                scratch = Array(row.string(i).utf8)
+                scratch.withUnsafeBufferPointer { split($0) }
+            } else {
+                row.withBytes(i) { split($0) }
+            }
+        }
+
+        private mutating func split(_ field: UnsafeBufferPointer<UInt8>) {
+            var start = 0
+            while start <= field.count {
+                var end = start
+                while end < field.count, field[end] != UInt8(ascii: ";") { end += 1 }
+                var a = start
+                var b = end
+                while a < b, field[a] == 0x20 || field[a] == 0x09 || field[a] == 0x0D { a += 1 }
+                while b > a, field[b - 1] == 0x20 || field[b - 1] == 0x09 || field[b - 1] == 0x0D { b -= 1 }
+                if a < b { rowDocuments.append(documents.intern(UnsafeBufferPointer(rebasing: field[a..<b])).number) }
+                start = end + 1
+            }
+        }
+
+        /// Adds another worker's counts: its documents renumbered into this one's.
+        mutating func merge(_ other: FastTally) {
+            var map: [Int32] = []
+            map.reserveCapacity(other.documents.count)
+            for n in 0..<Int32(other.documents.count) {
+                map.append(other.documents.bytes(of: n).withUnsafeBufferPointer { documents.intern($0).number })
+            }
+            for k in builders.indices { builders[k].merge(other.builders[k], documentNumbers: map) }
+        }
+    }
+
+    /// The group values of a row for `grouping`'s dimensions, as `add` makes them.
+    static func groups(of row: some RowAccess, _ c: Columns, _ grouping: Grouping) -> [GroupValue] {
+        func text(_ i: Int?) -> String { i.flatMap { $0 < row.count ? row.string($0) : nil } ?? "" }
+        return grouping.dimensions.map { d in
+            switch d {
+            case .governorate: return GroupValue(text(c.governorate))
+            case .place:
+                let name = text(c.placeName)
+                return GroupValue(id: text(c.placeID), name: name.isEmpty ? text(c.place) : name)
+            case .district: return GroupValue(grouping.districtOfPlace[text(c.placeID)] ?? "")
+            case .perpetrator:
+                let p = text(c.perpetrator)
+                return GroupValue(p.lowercased() == "unknown" ? "" : p)
+            case .weapon: return GroupValue(text(c.weapon))
+            }
+        }
+    }
+}
+/// Numbers byte strings as they come (0, 1, 2, …), hashing the bytes in place: the fast path's way to count
+/// distinct documents and groups without making a `String` per row. Open addressing, linear probing; the bytes
+/// of each key are kept once in one arena and compared only when the hashes agree.
+struct ByteInterner: Sendable {
+    private var arena: [UInt8] = []
+    /// Start of key n in `arena`; key n ends where key n + 1 starts (one extra entry at the end).
+    private var offsets: [Int32] = [0]
+    /// Slot → the key's hash in the high half and its number + 1 in the low half (0 is empty): a probe reads
+    /// the arena only when the hashes agree.
+    private var slots: [UInt64]
+    private var mask: Int
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// How many distinct keys have been seen.
+    var count: Int { offsets.count - 1 }
+
+    /// The bytes of key `n`.
+    func bytes(of n: Int32) -> ArraySlice<UInt8> { arena[Int(offsets[Int(n)])..<Int(offsets[Int(n) + 1])] }
+
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        // FNV-1a, 64-bit, folded: short keys (document ids of ~12 bytes) make anything heavier not pay.
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return UInt32(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// The number of `key` and whether it was new.
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (number: Int32, isNew: Bool) {
+        let h = ByteInterner.hash(key)
+        var slot = Int(h) & mask
+        let found: Int? = slots.withUnsafeBufferPointer { slots in
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return nil }
+                if UInt32(truncatingIfNeeded: entry >> 32) == h {
+                    let n = Int(UInt32(truncatingIfNeeded: entry)) - 1
+                    if equals(n, key) { return n }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+        if let found { return (Int32(found), false) }
+        let n = Int32(count)
+        arena.append(contentsOf: key)
+        precondition(arena.count < Int(Int32.max), "more than 2 GB of distinct keys")
+        offsets.append(Int32(arena.count))
+        slots[slot] = UInt64(h) << 32 | UInt64(n + 1)
+        if count * 2 > slots.count { grow() }
+        return (n, true)
+    }
+
+    private func equals(_ n: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(offsets[n])
+        let end = Int(offsets[n + 1])
+        guard end - start == key.count else { return false }
+        return arena.withUnsafeBufferPointer { a in
+            var i = 0
+            while i < key.count {
+                if a[start &+ i] != key[i] { return false }
+                i &+= 1
+            }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        var fresh = [UInt64](repeating: 0, count: size)
+        let m = size - 1
+        for entry in slots where entry != 0 {
+            var slot = Int(UInt32(truncatingIfNeeded: entry >> 32)) & m
+            while fresh[slot] != 0 { slot = (slot + 1) & m }
+            fresh[slot] = entry
+        }
+        slots = fresh
+        mask = m
     }
 }

@@ -160,10 +160,11 @@ public struct TallyBuilder: Sendable {
     private var groupList: [[GroupValue]] = []
     private var documentNumbers: [String: Int32] = [:]
     private var documentList: [String] = []
+    /// One more than the highest document number given by a caller (`add(date:groupNumber:...)`).
+    private var documentBound = 0
     private var cells: [Key: Accumulator] = [:]
     private var totals: [PeriodKey: Accumulator] = [:]
     private var all = Accumulator()
-    private var allDocuments = Set<Int32>()
     private var undated: [String] = []
     private var outOfRange: [String] = []
     private var first: PeriodKey?
@@ -214,14 +215,25 @@ public struct TallyBuilder: Sendable {
     /// Adds everything `other` counted (built with the same grouping), as if its events had been added here:
     /// for tallying parts of a large input on several threads.
     public mutating func merge(_ other: TallyBuilder) {
+        var documentMap: [Int32] = []
+        documentMap.reserveCapacity(other.documentList.count)
+        for d in other.documentList { documentMap.append(documentNumber(d)) }
+        merge(other, map: documentMap)
+    }
+
+    /// Adds everything `other` counted, for builders whose documents the caller numbered: `documentNumbers[n]`
+    /// is the number in this builder of `other`'s document `n`.
+    public mutating func merge(_ other: TallyBuilder, documentNumbers: [Int32]) {
+        for n in documentNumbers where Int(n) >= documentBound { documentBound = Int(n) + 1 }
+        merge(other, map: documentNumbers)
+    }
+
+    private mutating func merge(_ other: TallyBuilder, map documentMap: [Int32]) {
         precondition(other.grouping == grouping, "merging tallies of different groupings")
         undated += other.undated
         outOfRange += other.outOfRange
         if let f = other.first, first.map({ PeriodKey.precedes(f, $0) }) ?? true { first = f }
         if let l = other.last, last.map({ PeriodKey.precedes($0, l) }) ?? true { last = l }
-        var documentMap: [Int32] = []
-        documentMap.reserveCapacity(other.documentList.count)
-        for d in other.documentList { documentMap.append(documentNumber(d)) }
         func renumbered(_ acc: Accumulator) -> Accumulator {
             var copy = acc
             copy.documents = acc.documents.map { documentMap[Int($0)] }
@@ -235,7 +247,6 @@ public struct TallyBuilder: Sendable {
             totals[period, default: Accumulator()].merge(renumbered(acc))
         }
         all.merge(other.all)
-        for n in other.allDocuments { allDocuments.insert(documentMap[Int(n)]) }
     }
 
     private mutating func period(of date: CivilDate?, eventID: String) -> PeriodKey? {
@@ -257,7 +268,23 @@ public struct TallyBuilder: Sendable {
         return period
     }
 
-    private mutating func documentNumber(_ d: String) -> Int32 {
+    /// Counts one event whose group was numbered beforehand with `groupNumber(_:)` and whose documents the
+    /// caller numbers itself (0, 1, 2, … with no gaps to speak of: the numbers size a table): the fastest way in
+    /// for rows read from bytes, which number their own keys without making a `String` per row. Rows then keep
+    /// no document names; do not mix with the adds that take names in one builder. Merge such builders with
+    /// `merge(_:documentNumbers:)`.
+    public mutating func add(
+        date: CivilDate?, groupNumber: Int, killed: Count, injured: Count, documentNumbers: some Collection<Int32>
+    ) {
+        guard let period = period(of: date, eventID: "") else { return }
+        for n in documentNumbers where Int(n) >= documentBound { documentBound = Int(n) + 1 }
+        record(
+            period: period, group: groupNumber, killed: killed, injured: injured, documents: documentNumbers,
+            disputed: false, eventID: "")
+    }
+
+    /// The builder's number for document `d`, given on first sight (for `add(date:groupNumber:...)`).
+    public mutating func documentNumber(_ d: String) -> Int32 {
         if let n = documentNumbers[d] { return n }
         let n = Int32(documentList.count)
         documentNumbers[d] = n
@@ -265,7 +292,9 @@ public struct TallyBuilder: Sendable {
         return n
     }
 
-    private mutating func groupNumber(_ groups: [GroupValue]) -> Int {
+    /// The builder's number for a combination of group values, one per dimension, given on first sight (for
+    /// `add(date:groupNumber:...)`).
+    public mutating func groupNumber(_ groups: [GroupValue]) -> Int {
         if let n = groupNumbers[groups] { return n }
         let n = groupList.count
         groupNumbers[groups] = n
@@ -277,14 +306,21 @@ public struct TallyBuilder: Sendable {
         period: PeriodKey, groups: [GroupValue], killed: Count, injured: Count, documents: D, disputed: Bool,
         eventID: String
     ) {
+        record(
+            period: period, group: groupNumber(groups), killed: killed, injured: injured, documents: documents,
+            disputed: disputed, eventID: eventID)
+    }
+
+    private mutating func record<D: Collection<Int32>>(
+        period: PeriodKey, group: Int, killed: Count, injured: Count, documents: D, disputed: Bool,
+        eventID: String
+    ) {
         let id = keepsTrace ? eventID : nil
-        let group = groupNumber(groups)
         cells[Key(period: period, group: group), default: Accumulator()]
             .add(killed: killed, injured: injured, documents: documents, disputed: disputed, id: id)
         totals[period, default: Accumulator()]
             .add(killed: killed, injured: injured, documents: documents, disputed: disputed, id: id)
         all.add(killed: killed, injured: injured, documents: EmptyCollection(), disputed: disputed, id: nil)
-        for n in documents { allDocuments.insert(n) }
     }
 
     /// The table so far. `areInIncreasingOrder` orders group names (see `Tally.table`).
@@ -319,12 +355,14 @@ public struct TallyBuilder: Sendable {
 
         let documentList = self.documentList
         let keepsTrace = self.keepsTrace
-        var seen = [Bool](repeating: false, count: documentList.count)
-        func names(_ numbers: [Int32]) -> [String] { keepsTrace ? numbers.map { documentList[Int($0)] }.sorted() : [] }
+        var seen = [Bool](repeating: false, count: max(documentList.count, documentBound))
+        // Documents numbered by the caller have no names here.
+        let named = keepsTrace && documentBound <= documentList.count
+        func names(_ numbers: [Int32]) -> [String] { named ? numbers.map { documentList[Int($0)] }.sorted() : [] }
         var rows: [TallyRow] = []
         rows.reserveCapacity(cells.count)
         for (key, acc) in cells {
-            let distinct = acc.distinctDocuments(seen: &seen)
+            let distinct = acc.distinctDocuments(seen: &seen, sorted: named)
             var figures = acc.figures
             figures.documents = distinct.count
             rows.append(
@@ -339,15 +377,24 @@ public struct TallyBuilder: Sendable {
         var periodTotals: [TallyRow] = []
         for period in periods {
             let acc = totals[period] ?? Accumulator()
-            let distinct = acc.distinctDocuments(seen: &seen)
+            let distinct = acc.distinctDocuments(seen: &seen, sorted: named)
             var figures = acc.figures
             figures.documents = distinct.count
             periodTotals.append(
                 TallyRow(
                     period: period, groups: [], figures: figures, events: acc.events, documents: names(distinct)))
         }
+        // Every counted document is in its period's total, so the distinct documents of the whole range are
+        // those of the period totals: marked once here instead of a hash-set insert per row.
         var total = all.figures
-        total.documents = allDocuments.count
+        var distinctAll = 0
+        for acc in totals.values {
+            for n in acc.documents where !seen[Int(n)] {
+                seen[Int(n)] = true
+                distinctAll += 1
+            }
+        }
+        total.documents = distinctAll
         return TallyTable(
             grouping: grouping, periods: periods, rows: rows, periodTotals: periodTotals, total: total,
             undated: undated, outOfRange: outOfRange)
@@ -407,14 +454,14 @@ struct Accumulator: Sendable {
 
     /// The distinct document numbers, ascending. `seen` is scratch space with one `false` per document number,
     /// left all `false` again on return: marking is linear where sorting each cell's list was not.
-    func distinctDocuments(seen: inout [Bool]) -> [Int32] {
+    func distinctDocuments(seen: inout [Bool], sorted: Bool = true) -> [Int32] {
         var distinct: [Int32] = []
         for n in documents where !seen[Int(n)] {
             seen[Int(n)] = true
             distinct.append(n)
         }
         for n in distinct { seen[Int(n)] = false }
-        return distinct.sorted()
+        return sorted ? distinct.sorted() : distinct
     }
 }
 

@@ -1,6 +1,7 @@
 import DelimitedText
 import GazetteModel
 import Publishing
+import Synchronization
 import Tally
 import Testing
 
@@ -54,6 +55,42 @@ import Testing
         #expect(incidents[0].document == "doc0" && incidents[0].source == "doc0;doc0")
         #expect(incidents[7].document == "doc7" && incidents[7].source == "doc7;doc7")
         #expect(incidents[14].source == "doc1;doc14")
+    }
+
+    /// One pass for several groupings over bytes the caller holds gives each grouping's table as the event path
+    /// does, in parts of the input that are each given back once; sources are trimmed and unquoted the same way.
+    @Test(arguments: [1, 2, 4])
+    func onePassForSeveralGroupings(threads: Int) throws {
+        var text = Array(Self.multiSourceTable)
+        text += Array("E9,2017-05-01,C1,Idlib,1,1,0,0,unknown,shelling,\" doc1 ; \"\"q\"\" ;\"\r\n".utf8)
+        text += Array("E10,2017-05-02,C1,Idlib,1,1,0,0,Unknown,shelling,\"\"\"q\"\"\"\r\n".utf8)
+        let groupings = [
+            Grouping(period: .month), Grouping(period: .month, dimensions: [.governorate]),
+            Grouping(period: .quarter, dimensions: [.perpetrator]),
+            Grouping(period: .year, dimensions: [.governorate, .weapon]),
+        ]
+        let released = ReleasedRanges()
+        let fast = try text.withUnsafeBufferPointer { buffer in
+            try IncidentTable.tally(
+                buffer: buffer, origin: "t.csv", groupings: groupings, threads: threads,
+                release: { released.add($0) })
+        }
+        let events = Event.each(try IncidentTable.incidents(text, origin: "t.csv"))
+        #expect(fast.count == groupings.count)
+        for (table, grouping) in zip(fast, groupings) {
+            let slow = Tally.table(events, grouping: grouping)
+            #expect(table.periods == slow.periods)
+            #expect(table.rows.map(\.groups) == slow.rows.map(\.groups))
+            #expect(table.rows.map(\.figures) == slow.rows.map(\.figures))
+            #expect(table.periodTotals.map(\.figures) == slow.periodTotals.map(\.figures))
+            #expect(table.total == slow.total)
+        }
+        // doc0…doc16, and `"q"` once although written two ways.
+        #expect(fast[0].total.documents == 18)
+        #expect(fast[2].rows.filter { $0.groups == [GroupValue.unknown] }.map(\.figures.incidents) == [2])
+        // The whole input once up front, then every part.
+        #expect(released.ranges.first == 0..<text.count)
+        #expect(released.ranges.dropFirst().map(\.count).reduce(0, +) == text.count)
     }
 
     /// `gazette extract` output read back: TSV dialect, index, evidence, figure texts; a short row is no crash.
@@ -122,4 +159,13 @@ import Testing
             try IncidentTable.tally(Array("date\n".utf8), origin: "s.csv", grouping: Grouping(), strict: true)
         }
     }
+}
+
+/// The ranges a reader gave back, from any thread, in the order given.
+private final class ReleasedRanges: Sendable {
+    private let stored = Mutex<[Range<Int>]>([])
+
+    func add(_ r: Range<Int>) { stored.withLock { $0.append(r) } }
+
+    var ranges: [Range<Int>] { stored.withLock { $0 } }
 }

@@ -73,7 +73,6 @@ struct TallyCommand: ParsableCommand {
         let gazetteer = try gazetteerOptions.load()
         let renderer = try report.renderer(resources: resources, gazetteer: gazetteer)
         let url = URL(fileURLWithPath: table)
-        let bytes = try Files.read(url)
         let format = self.format ?? (url.pathExtension.lowercased() == "tsv" ? .tsv : .csv)
         var csv = CSVReader.Options(delimiter: nil, origin: url.path)
         csv.invalidUTF8 = .fail
@@ -82,16 +81,32 @@ struct TallyCommand: ParsableCommand {
         if csvOnly {
             var options = CSVWriter.Options()
             options.delimiter = report.csvDelimiter
-            for section in renderer.definition.sections {
-                let tallied: TallyTable
-                do {
-                    tallied = try IncidentTable.tally(
-                        bytes, origin: url.path, mapping: mapping.columns, grouping: renderer.grouping(for: section),
-                        format: format, csv: csv, threads: ProcessInfo.processInfo.activeProcessorCount,
-                        areInIncreasingOrder: { renderer.collatorCompare($0, $1) < 0 })
-                } catch {
-                    throw CLIError.input(path: url.path, message: "\(error)")
+            let sections = renderer.definition.sections
+            let groupings = sections.map { renderer.grouping(for: $0) }
+            let order: (String, String) -> Bool = { renderer.collatorCompare($0, $1) < 0 }
+            let threads = ProcessInfo.processInfo.activeProcessorCount
+            // Every section in one pass over the file, mapped rather than copied.
+            let tables: [TallyTable]
+            do {
+                tables = try Files.withMappedBytes(url) { bytes, release in
+                    if format == .tsv {
+                        let copy = Array(bytes)
+                        return try groupings.map { grouping in
+                            try IncidentTable.tally(
+                                copy, origin: url.path, mapping: mapping.columns, grouping: grouping, format: .tsv,
+                                csv: csv, areInIncreasingOrder: order)
+                        }
+                    }
+                    return try IncidentTable.tally(
+                        buffer: bytes, origin: url.path, mapping: mapping.columns, groupings: groupings, csv: csv,
+                        threads: threads, areInIncreasingOrder: order, release: release)
                 }
+            } catch let error as CLIError {
+                throw error
+            } catch {
+                throw CLIError.input(path: url.path, message: "\(error)")
+            }
+            for (section, tallied) in zip(sections, tables) {
                 let name = "\(renderer.definition.name)-\(section.name).csv"
                 try Files.writeAtomically(
                     renderer.csv(section: section, table: tallied, options: options), to: dir.appendingPathComponent(name))
@@ -100,6 +115,7 @@ struct TallyCommand: ParsableCommand {
             return
         }
 
+        let bytes = try Files.read(url)
         var incidents: [Incident]
         do {
             incidents = try IncidentTable.incidents(bytes, origin: url.path, mapping: mapping.columns, format: format, csv: csv)

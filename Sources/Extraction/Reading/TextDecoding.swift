@@ -17,6 +17,14 @@ enum TextDecoding {
     /// A strict UTF-8 decoder that remembers where it replaced bytes (the standard library's repairing
     /// initializer does not say where).
     static func utf8(_ bytes: [UInt8], from start: Int) -> Decoded {
+        let encoding = start == 3 ? "UTF-8 (BOM)" : "UTF-8"
+        // Nearly every file is valid: the standard library's decoder, which only repairs what is invalid,
+        // then gives the very same text, and nothing needs to be remembered. (A repair always changes the
+        // bytes, so equal bytes mean there was none.)
+        let whole = String(decoding: bytes[start...], as: UTF8.self)
+        if whole.utf8.elementsEqual(bytes[start...]) {
+            return Decoded(text: whole, invalidOffsets: [], encoding: encoding)
+        }
         var scalars = String.UnicodeScalarView()
         var bad: [Int] = []
         var i = start

@@ -504,13 +504,18 @@ extension IncidentTable {
                 let group: Int
                 switch plans[k] {
                 case .none:
-                    group = groupNumber(k, value: 0) { [] }
+                    if let n = groupOfValue[k].first {
+                        group = n
+                    } else {
+                        group = builders[k].groupNumber([])
+                        groupOfValue[k] = [group]
+                    }
                 case .column(let column, let d):
-                    let v = valueNumber(row, column)
-                    let grouping = builders[k].grouping
-                    group = groupNumber(k, value: Int(v)) {
-                        let text = column.map { $0 < row.count ? row.string($0) : "" } ?? ""
-                        return [FastTally.groupValue(d, text, grouping: grouping)]
+                    let v = Int(valueNumber(row, column))
+                    if v < groupOfValue[k].count, groupOfValue[k][v] >= 0 {
+                        group = groupOfValue[k][v]
+                    } else {
+                        group = newGroup(k, value: v, row: row, column: column, dimension: d)
                     }
                 case .general:
                     group = builders[k].groupNumber(IncidentTable.groups(of: row, c, builders[k].grouping))
@@ -520,12 +525,16 @@ extension IncidentTable {
             }
         }
 
-        private mutating func groupNumber(_ k: Int, value: Int, _ groups: () -> [GroupValue]) -> Int {
-            if value < groupOfValue[k].count, groupOfValue[k][value] >= 0 { return groupOfValue[k][value] }
+        /// The group of a column value seen for the first time by grouping `k`.
+        private mutating func newGroup(
+            _ k: Int, value: Int, row: CSVRecordView, column: Int?, dimension: Dimension
+        ) -> Int {
             if value >= groupOfValue[k].count {
                 groupOfValue[k] += repeatElement(-1, count: value + 1 - groupOfValue[k].count)
             }
-            let n = builders[k].groupNumber(groups())
+            let text = column.map { $0 < row.count ? row.string($0) : "" } ?? ""
+            let groups = [FastTally.groupValue(dimension, text, grouping: builders[k].grouping)]
+            let n = builders[k].groupNumber(groups)
             groupOfValue[k][value] = n
             return n
         }
@@ -614,7 +623,8 @@ struct ByteInterner: Sendable {
         // FNV-1a, 64-bit, folded: short keys (document ids of ~12 bytes) make anything heavier not pay.
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return UInt32(truncatingIfNeeded: h ^ (h >> 29))
+        // FNV's low bits depend only on the keys' low bits; a multiply-shift spreads every bit into the slot.
+        return UInt32(truncatingIfNeeded: ((h ^ (h >> 32)) &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 
     /// The number of `key` and whether it was new.

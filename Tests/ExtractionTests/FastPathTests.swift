@@ -130,6 +130,18 @@ import Testing
         }
     }
 
+    @Test func rememberedReadingsAreTheReadings() throws {
+        let arabic = try #require(Fixtures.ruleSets.first { $0.language == "ar" })
+        let memo = FoldMemo()
+        let text = "وبالأتارب والمدينة للمدنيين وبالأتارب قتل 12 والمدينة"
+        for _ in 0..<2 {
+            let remembered = Tokenizer.withReadings(Tokenizer.tokens(of: text), clitics: arabic.clitics, memo: memo)
+            let plain = Tokenizer.withReadings(Tokenizer.tokens(of: text), clitics: arabic.clitics)
+            #expect(remembered.map(\.readings) == plain.map(\.readings))
+            #expect(plain.contains { $0.readings.count > 1 })
+        }
+    }
+
     @Test func fourDigitsInAnyScript() {
         #expect(DocumentReader.hasFourDigits("on 12 March 2017"))
         #expect(DocumentReader.hasFourDigits("١٢ آذار ٢٠١٧"))

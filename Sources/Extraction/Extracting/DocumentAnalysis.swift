@@ -91,9 +91,11 @@ struct DocumentAnalysis {
         var pieces: [(sentence: Int, text: String, tokens: [Token])] = []
         for (si, range) in icu.sentences(of: body, locale: locale).enumerated() {
             let sentence = String(body[range])
-            if sentence.count > 5000 { continue }  // a wall of text with no sentence end: not prose
+            // A wall of text with no sentence end is not prose. (Characters are counted only when the bytes
+            // could exceed the limit: a character has at least one byte.)
+            if sentence.utf8.count > 5000, sentence.count > 5000 { continue }
             var allTokens = Tokenizer.withReadings(
-                Tokenizer.tokens(of: sentence, folds: memo.folds), clitics: rules.clitics)
+                Tokenizer.tokens(of: sentence, folds: memo.folds), clitics: rules.clitics, memo: memo.folds)
             compiled.markTables(&allTokens)
             guard allTokens.contains(where: { $0.kind == .word }) else { continue }
             for clauseTokens in splitClauses(allTokens) { pieces.append((si, sentence, clauseTokens)) }

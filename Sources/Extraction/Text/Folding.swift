@@ -54,6 +54,8 @@ final class FoldMemo {
     }
 
     private var folded: [Bytes: String] = [:]
+    /// Per clitic list (one per language), the readings of each key (`PhraseTable.readings`).
+    private var readings: [[String]: [Bytes: [String]]] = [:]
     /// Enough for the vocabulary of a large corpus; past it words are folded without being kept, so memory
     /// stays bounded on hostile input.
     private let capacity = 200_000
@@ -66,5 +68,22 @@ final class FoldMemo {
         let f = Folding.fold(key.text)
         if folded.count < capacity { folded[key] = f }
         return f
+    }
+
+    /// Fills in the readings of the word tokens (`PhraseTable.readings(of:clitics:)`), each key's worked out
+    /// once. The table for the clitic list is looked up once per call, not per token.
+    func fillReadings(_ tokens: inout [Token], clitics: [String]) {
+        var table = readings.removeValue(forKey: clitics) ?? [:]
+        for i in tokens.indices where tokens[i].kind == .word {
+            let k = Bytes(text: tokens[i].key)
+            if let r = table[k] {
+                tokens[i].readings = r
+            } else {
+                let r = PhraseTable<Bool>.readings(of: tokens[i].key, clitics: clitics)
+                if table.count < capacity { table[k] = r }
+                tokens[i].readings = r
+            }
+        }
+        readings[clitics] = table
     }
 }

@@ -23,9 +23,14 @@ struct Token: Sendable, Hashable {
 /// `13مدنيًّا` is a number followed by a word.
 enum Tokenizer {
     /// The tokens with their readings filled in for a language with `clitics`.
-    static func withReadings(_ tokens: [Token], clitics: [String]) -> [Token] {
+    /// - Parameter memo: a worker's memo of readings (nil: worked out for every token).
+    static func withReadings(_ tokens: [Token], clitics: [String], memo: FoldMemo? = nil) -> [Token] {
         guard !clitics.isEmpty else { return tokens }
         var out = tokens
+        if let memo {
+            memo.fillReadings(&out, clitics: clitics)
+            return out
+        }
         for i in out.indices where out[i].kind == .word {
             out[i].readings = PhraseTable<Bool>.readings(of: out[i].key, clitics: clitics)
         }

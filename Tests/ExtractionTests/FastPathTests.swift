@@ -142,6 +142,19 @@ import Testing
         }
     }
 
+    @Test func rememberedPlaceKeyWordsAreTheKeyWords() throws {
+        let arabic = try #require(Fixtures.ruleSets.first { $0.language == "ar" })
+        let memo = FoldMemo()
+        let tokens = Tokenizer.tokens(of: "وبالأتارب للمدنيين الأتارب وكفرنبل والأتارب بكفرنبل")
+        for _ in 0..<2 {
+            let remembered = PlaceIndex.keyWords(tokens, clitics: arabic.clitics, memo: memo)
+            let plain = PlaceIndex.keyWords(tokens, clitics: arabic.clitics)
+            #expect(remembered.map(\.variants) == plain.map(\.variants))
+            #expect(remembered.map(\.tokens) == plain.map(\.tokens))
+            #expect(plain.contains { $0.variants.count > 1 })
+        }
+    }
+
     @Test func fourDigitsInAnyScript() {
         #expect(DocumentReader.hasFourDigits("on 12 March 2017"))
         #expect(DocumentReader.hasFourDigits("١٢ آذار ٢٠١٧"))

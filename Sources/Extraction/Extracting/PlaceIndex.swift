@@ -52,8 +52,10 @@ struct PlaceIndex: Sendable {
     /// hyphens and the article are skipped, Arabic words lose a leading `ال`.
     static func keyWords(
         _ tokens: [Token], clitics: [String], apostropheSuffix: Bool = false,
-        elisions: Set<String> = []
+        elisions: Set<String> = [], memo: FoldMemo? = nil
     ) -> [KeyWord] {
+        // Arabic variants are a function of the key alone: a worker's memo keeps them, per clitic list.
+        let remembered = memo?.variantTable(clitics: clitics)
         var out: [KeyWord] = []
         var i = 0
         while i < tokens.count {
@@ -93,19 +95,27 @@ struct PlaceIndex: Sendable {
             }
             var variants = [key]
             if Folding.isArabic(key) {
-                for c in clitics where key.hasPrefix(c) && key.count > c.count + 2 {
-                    variants.append(String(key.dropFirst(c.count)))
-                }
-                for v in variants where v.hasPrefix("ال") && v.count > 3 { variants.append(String(v.dropFirst(2))) }
-                if key.hasPrefix("لل"), key.count > 4 { variants.append(String(key.dropFirst(2))) }
-                // The gazetteer keeps one form: without the article.
-                variants.sort { ($0.hasPrefix("ال") ? 1 : 0, -$0.count) < ($1.hasPrefix("ال") ? 1 : 0, -$1.count) }
-                if key.hasPrefix("ال"), key.count > 3 { variants.insert(String(key.dropFirst(2)), at: 0) }
+                variants = remembered?.variants(of: key) ?? PlaceIndex.arabicVariants(of: key, clitics: clitics)
             }
             out.append(KeyWord(variants: variants, tokens: start..<end))
             i = end
         }
         return out
+    }
+
+    /// The readings of an Arabic key word: as written, without a clitic, without the article, the form
+    /// without the article first (the gazetteer keeps that one).
+    static func arabicVariants(of key: String, clitics: [String]) -> [String] {
+        var variants = [key]
+        for c in clitics where key.hasPrefix(c) && key.count > c.count + 2 {
+            variants.append(String(key.dropFirst(c.count)))
+        }
+        for v in variants where v.hasPrefix("ال") && v.count > 3 { variants.append(String(v.dropFirst(2))) }
+        if key.hasPrefix("لل"), key.count > 4 { variants.append(String(key.dropFirst(2))) }
+        // The gazetteer keeps one form: without the article.
+        variants.sort { ($0.hasPrefix("ال") ? 1 : 0, -$0.count) < ($1.hasPrefix("ال") ? 1 : 0, -$1.count) }
+        if key.hasPrefix("ال"), key.count > 3 { variants.insert(String(key.dropFirst(2)), at: 0) }
+        return variants
     }
 
     /// A place name found in a text.

@@ -34,7 +34,7 @@ extension DocumentAnalysis {
         let common = extractor.commonWords[rules.language] ?? []
         let keyWords = PlaceIndex.keyWords(
             tokens, clitics: rules.clitics, apostropheSuffix: rules.apostropheSuffix,
-            elisions: rules.elisions)
+            elisions: rules.elisions, memo: memo.folds)
         func isUpper(_ k: Int) -> Bool {
             guard k < tokens.count, let c = text[tokens[k].range].first else { return false }
             return c.isUppercase

@@ -44,7 +44,7 @@ enum Folding {
 /// folded once. Keys compare byte for byte (not by canonical equivalence), so a cached form is always
 /// the fold of exactly the same text. One per session: not shared between threads.
 final class FoldMemo {
-    private struct Bytes: Hashable {
+    fileprivate struct Bytes: Hashable {
         let text: String
         static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
         func hash(into hasher: inout Hasher) {
@@ -54,11 +54,36 @@ final class FoldMemo {
     }
 
     private var folded: [Bytes: String] = [:]
+    /// Per clitic list, the Arabic variants of place-name key words (`PlaceIndex.arabicVariants`).
+    private var variantTables: [[String]: VariantTable] = [:]
+
+    /// One clitic list's remembered variants; fetched once per clause, then asked once per Arabic word.
+    final class VariantTable {
+        let clitics: [String]
+        private var variants: [Bytes: [String]] = [:]
+        init(clitics: [String]) { self.clitics = clitics }
+
+        /// `PlaceIndex.arabicVariants(of: key, clitics: clitics)`, remembered per exact key.
+        func variants(of key: String) -> [String] {
+            let k = Bytes(text: key)
+            if let v = variants[k] { return v }
+            let v = PlaceIndex.arabicVariants(of: key, clitics: clitics)
+            if variants.count < FoldMemo.capacity { variants[k] = v }
+            return v
+        }
+    }
+
+    func variantTable(clitics: [String]) -> VariantTable {
+        if let t = variantTables[clitics] { return t }
+        let t = VariantTable(clitics: clitics)
+        variantTables[clitics] = t
+        return t
+    }
     /// Per clitic list (one per language), the readings of each key (`PhraseTable.readings`).
     private var readings: [[String]: [Bytes: [String]]] = [:]
     /// Enough for the vocabulary of a large corpus; past it words are folded without being kept, so memory
     /// stays bounded on hostile input.
-    private let capacity = 200_000
+    fileprivate static let capacity = 200_000
 
     /// `Folding.fold(word)`.
     func fold(_ word: Substring) -> String {
@@ -66,7 +91,7 @@ final class FoldMemo {
         let key = Bytes(text: String(word))
         if let f = folded[key] { return f }
         let f = Folding.fold(key.text)
-        if folded.count < capacity { folded[key] = f }
+        if folded.count < FoldMemo.capacity { folded[key] = f }
         return f
     }
 
@@ -80,7 +105,7 @@ final class FoldMemo {
                 tokens[i].readings = r
             } else {
                 let r = PhraseTable<Bool>.readings(of: tokens[i].key, clitics: clitics)
-                if table.count < capacity { table[k] = r }
+                if table.count < FoldMemo.capacity { table[k] = r }
                 tokens[i].readings = r
             }
         }

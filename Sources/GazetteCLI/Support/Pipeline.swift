@@ -81,9 +81,13 @@ struct Pipeline {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
         let extractor = self.extractor
         let reader = self.reader
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        // Workers take the next file as they finish one, so a single large file does not leave a core idle.
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let session = extractor.session()
-            for i in stride(from: worker, to: files.count, by: workers) {
+            while true {
+                let i = next.add(1, ordering: .relaxed).oldValue
+                guard i < files.count else { break }
                 let result = Pipeline.process(files[i], reader: reader, session: session)
                 results.withLock { $0[i] = result }
             }

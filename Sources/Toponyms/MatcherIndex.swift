@@ -47,10 +47,15 @@ public struct MatcherIndex: Sendable {
             return k
         }
         var entries: [Entry] = []
-        var seenExact: [String: Set<Int32>] = [:]
-        var seenBare: [String: Set<Int32>] = [:]
-        var seenSkeleton: [String: Set<Int32>] = [:]
-        var seenCore: [String: Set<Int32>] = [:]
+        // Places are visited in order, so a posting list stays sorted and free of repeats by appending a place only
+        // when it is not already last: no set per key, no sort afterwards.
+        var seenExact: [String: [Int32]] = [:]
+        var seenBare: [String: [Int32]] = [:]
+        var seenSkeleton: [String: [Int32]] = [:]
+        var seenCore: [String: [Int32]] = [:]
+        func post(_ table: inout [String: [Int32]], _ key: String, _ p: Int32) {
+            table[key, default: []].appendIfNotLast(p)
+        }
         var seenEntry: Set<String> = []
         var contextIndex: [String: [Int32]] = [:]
         var names: [[NameKey]] = []
@@ -63,11 +68,11 @@ public struct MatcherIndex: Sendable {
                 let key = key(name)
                 if key.compact.isEmpty { continue }
                 keys.append(key)
-                seenExact[key.compact, default: []].insert(p)
-                seenBare[key.bare, default: []].insert(p)
-                for s in key.coreSkeletons where s.utf8.count >= 2 { seenCore[s, default: []].insert(p) }
+                post(&seenExact, key.compact, p)
+                post(&seenBare, key.bare, p)
+                for s in key.coreSkeletons where s.utf8.count >= 2 { post(&seenCore, s, p) }
                 for s in key.skeletons where !s.isEmpty {
-                    seenSkeleton[s, default: []].insert(p)
+                    post(&seenSkeleton, s, p)
                     if seenEntry.insert(s + "\u{1}" + key.bare).inserted {
                         entries.append(Entry(place: p, skeleton: Array(s.utf8), letters: key.letters, isArabic: key.isArabic))
                     }
@@ -106,10 +111,10 @@ public struct MatcherIndex: Sendable {
             }
         }
         self.entries = entries
-        exactIndex = seenExact.mapValues { $0.sorted() }
-        bareIndex = seenBare.mapValues { $0.sorted() }
-        skeletonIndex = seenSkeleton.mapValues { $0.sorted() }
-        coreIndex = seenCore.mapValues { $0.sorted() }
+        exactIndex = seenExact
+        bareIndex = seenBare
+        skeletonIndex = seenSkeleton
+        coreIndex = seenCore
         self.bigramIndex = bigramIndex
         self.regionKeys = regionKeys
         self.regionSkeletons = regionSkeletons
@@ -140,5 +145,13 @@ public struct MatcherIndex: Sendable {
             if !out.contains(b) { out.append(b) }
         }
         return out
+    }
+}
+
+extension Array where Element == Int32 {
+    /// Appends `p` unless it is already the last element: a posting list built in place order stays sorted and
+    /// without repeats.
+    mutating func appendIfNotLast(_ p: Int32) {
+        if last != p { append(p) }
     }
 }

@@ -28,8 +28,24 @@ public struct MatcherIndex: Sendable {
     let contextIndex: [String: [Int32]]
     /// Number of alternate names per place: how well other gazetteers know it, to order ambiguous candidates.
     let prominence: [Int]
-    /// The keys of every name of every place, in place order.
-    let names: [[NameKey]]
+    /// What the layers compare of a name of a place: a slice of its ``NameKey``, so that the index does not keep
+    /// every token and folded form of every name (a third of its memory on a large gazetteer).
+    struct NameForm: Sendable {
+        var isArabic: Bool
+        var letters: [UInt32]
+        var skeletons: [String]
+        var qualifiers: [String]
+
+        init(_ key: NameKey) {
+            isArabic = key.isArabic
+            letters = key.letters
+            skeletons = key.skeletons
+            qualifiers = key.qualifiers
+        }
+    }
+
+    /// The forms of every name of every place, in place order.
+    let names: [[NameForm]]
     /// Per place: its id, its kind, and the ids of the admin units it lies in (itself included), for the cheap
     /// containment tests of deciding and of contexts.
     let ids: [String]
@@ -58,7 +74,7 @@ public struct MatcherIndex: Sendable {
         }
         var seenEntry: Set<String> = []
         var contextIndex: [String: [Int32]] = [:]
-        var names: [[NameKey]] = []
+        var names: [[NameForm]] = []
         names.reserveCapacity(gazetteer.places.count)
         for (i, place) in gazetteer.places.enumerated() {
             let p = Int32(i)
@@ -78,7 +94,7 @@ public struct MatcherIndex: Sendable {
                     }
                 }
             }
-            names.append(keys)
+            names.append(keys.map(NameForm.init))
             if place.kind == .governorate || place.kind == .district {
                 // A unit's own names, and alternates that say they name a unit ("Maarrat al-Nu'man District",
                 // "منطقة معرة النعمان"); not the neighbourhood names some units carry, which would narrow by accident.

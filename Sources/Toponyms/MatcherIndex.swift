@@ -55,13 +55,9 @@ public struct MatcherIndex: Sendable {
     /// Indexes every name of every place of `gazetteer`.
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
-        var cache: [String: NameKey] = [:]
-        func key(_ name: String) -> NameKey {
-            if let k = cache[name] { return k }
-            let k = NameKey(name)
-            cache[name] = k
-            return k
-        }
+        // No memo of keys per name: on a large gazetteer most names are distinct, and the table cost more time
+        // (hashing and growing) and memory than the keys it saved.
+        func key(_ name: String) -> NameKey { NameKey(name) }
         var entries: [Entry] = []
         // Places are visited in order, so a posting list stays sorted and free of repeats by appending a place only
         // when it is not already last: no set per key, no sort afterwards.

@@ -54,7 +54,7 @@ public final class Matcher {
     /// name must not grow with the gazetteer.
     static let candidateLimit = 24
     /// The memo tables are emptied when they reach this many entries, which bounds memory on endless input.
-    public static let cacheLimit = 50_000
+    public static let cacheLimit = 10_000
 
     struct Context {
         /// Admin unit P-codes the context names (the most specific ones), empty when it names none.

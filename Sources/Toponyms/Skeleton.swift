@@ -185,6 +185,15 @@ enum Skeleton {
 
     /// Weighted edit distance between two skeletons, with the equivalence classes above.
     static func distance(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        weightedDistance(a, b, indel: indel, substitution: substitution)
+    }
+
+    /// The weighted Levenshtein distance both layers use: skeleton symbols (`UInt8`) and letters (`UInt32`)
+    /// differ only in their insertion/deletion weight and substitution cost. Two rows, no allocation.
+    @inline(__always)
+    static func weightedDistance<Symbol>(
+        _ a: [Symbol], _ b: [Symbol], indel: (Symbol) -> Double, substitution: (Symbol, Symbol) -> Double
+    ) -> Double {
         if a.isEmpty { return b.reduce(0) { $0 + indel($1) } }
         if b.isEmpty { return a.reduce(0) { $0 + indel($1) } }
         let n = b.count
@@ -268,24 +277,7 @@ enum Spelling {
         let longest = max(x.count, y.count)
         if longest == 0 { return 1 }
         if x.isEmpty || y.isEmpty { return 0 }
-        let n = y.count
-        let distance = withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (n + 1)) { buffer in
-            var previous = buffer.baseAddress!
-            var current = previous + (n + 1)
-            previous[0] = 0
-            for j in 1...n { previous[j] = previous[j - 1] + weight(y[j - 1]) }
-            for i in 1...x.count {
-                let c = x[i - 1]
-                let wc = weight(c)
-                current[0] = previous[0] + wc
-                for j in 1...n {
-                    let d = y[j - 1]
-                    current[j] = min(previous[j - 1] + substitution(c, d), previous[j] + wc, current[j - 1] + weight(d))
-                }
-                swap(&previous, &current)
-            }
-            return previous[n]
-        }
+        let distance = Skeleton.weightedDistance(x, y, indel: weight, substitution: substitution)
         return max(0, 1 - distance / Double(longest))
     }
 

@@ -42,20 +42,17 @@ struct ClusterCommand: ParsableCommand {
         valueName: "separator"))
     var delimiter: String?
 
-    @Option(help: ArgumentHelp(
-        "A decisions file (name, context, place_id, note) replayed before the matcher.", valueName: "file"))
-    var decisions: String?
-
     @Flag(help: "Cluster by spelling alone, without resolving names against the gazetteer.")
     var noGazetteer = false
 
     @OptionGroup var gazetteerOptions: GazetteerOptions
+    @OptionGroup var decisionOptions: DecisionOptions
 
     func validate() throws {
         if let delimiter, Self.separator(delimiter) == nil {
             throw ValidationError("--delimiter must be ',', ';' or 'tab' (got '\(delimiter)').")
         }
-        if noGazetteer, decisions != nil {
+        if noGazetteer, decisionOptions.decisions != nil {
             throw ValidationError("--decisions needs the gazetteer; leave out --no-gazetteer.")
         }
     }
@@ -68,10 +65,7 @@ struct ClusterCommand: ParsableCommand {
         if !noGazetteer {
             let gazetteer = try gazetteerOptions.load()
             matcher = Matcher(gazetteer: gazetteer)
-            if let decisions {
-                replayed = try Self.loadDecisions(decisions)
-                for problem in replayed.validate(against: gazetteer) { diagnostics.warning(problem) }
-            }
+            replayed = try decisionOptions.load(gazetteer: gazetteer, diagnostics: diagnostics)
         }
         let clusters = SpellingClusterer().cluster(values: values, matcher: matcher, decisions: replayed)
 
@@ -132,15 +126,6 @@ struct ClusterCommand: ParsableCommand {
         case ";", "semicolon": UInt8(ascii: ";")
         case "tab", "\t", "\\t": UInt8(ascii: "\t")
         default: nil
-        }
-    }
-
-    private static func loadDecisions(_ path: String) throws -> Decisions {
-        let text = try Files.readText(URL(fileURLWithPath: path))
-        do {
-            return try Decisions(tsv: text, origin: path)
-        } catch {
-            throw CLIError.input(path: error.line > 0 ? "\(path):\(error.line)" : path, message: error.message)
         }
     }
 }

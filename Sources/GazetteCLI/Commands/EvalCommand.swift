@@ -69,14 +69,12 @@ struct EvalCommand: ParsableCommand {
 
         let pipeline = try Pipeline(gazetteerOptions, decisionOptions, diagnostics: diagnostics)
         let (incidents, documents) = pipeline.incidents(of: paths, diagnostics: diagnostics)
-        let languages = Dictionary(documents.map { ($0.id, $0.language) }, uniquingKeysWith: { a, _ in a })
 
         // The rows `gazette extract` would print, so the figures are those of the script on its output.
         var out = TSVWriter()
         out.writeRow(IncidentRow.header)
         var rows: [[String: String]] = []
-        for incident in incidents where !(noBackground && incident.isBackground) {
-            let cells = IncidentRow.cells(incident, language: languages[incident.document] ?? "")
+        for cells in IncidentRow.rows(incidents, documents: documents, background: !noBackground) {
             out.writeRow(cells)
             rows.append(Dictionary(zip(IncidentRow.header, cells), uniquingKeysWith: { _, last in last }))
         }

@@ -44,12 +44,9 @@ struct ExtractCommand: ParsableCommand {
         let diagnostics = Diagnostics()
         let pipeline = try Pipeline(gazetteerOptions, decisionOptions, diagnostics: diagnostics)
         let (incidents, documents) = pipeline.incidents(of: paths, diagnostics: diagnostics)
-        let languages = Dictionary(documents.map { ($0.id, $0.language) }, uniquingKeysWith: { a, _ in a })
         var out = TSVWriter()
         out.writeRow(IncidentRow.header)
-        for incident in incidents where !(noBackground && incident.isBackground) {
-            out.writeRow(IncidentRow.cells(incident, language: languages[incident.document] ?? ""))
-        }
+        for row in IncidentRow.rows(incidents, documents: documents, background: !noBackground) { out.writeRow(row) }
         Files.writeStandardOutput(out.bytes)
         if diagnostics.failures > 0 { throw ExitCode.dataError }
     }
@@ -63,6 +60,15 @@ enum IncidentRow {
         "perpetrator", "weapon", "place_en", "notes",
         "place_id", "place_name", "match_status", "evidence", "background",
     ]
+
+    /// The rows of `incidents` (leaving out background ones unless `background`), each with its document's
+    /// language deciding whether `place_en` is filled.
+    static func rows(_ incidents: [Incident], documents: [Document], background: Bool) -> [[String]] {
+        let languages = Dictionary(documents.map { ($0.id, $0.language) }, uniquingKeysWith: { a, _ in a })
+        return incidents.filter { background || !$0.isBackground }.map {
+            cells($0, language: languages[$0.document] ?? "")
+        }
+    }
 
     static func cells(_ i: Incident, language: String) -> [String] {
         func n(_ v: Int?) -> String { v.map(String.init) ?? "" }

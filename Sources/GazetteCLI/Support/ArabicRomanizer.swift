@@ -8,11 +8,8 @@ struct ArabicRomanizer {
 
     static func load() throws -> ArabicRomanizer {
         let url = try Resources.locate().locales.appendingPathComponent("translit/ar-Latn-press.txt")
-        let rules = try Files.readText(url)
-        do {
-            return ArabicRomanizer(transliterator: try Transliterator(id: "Gazette-ar-Latn-press", rules: rules))
-        } catch {
-            throw CLIError.input(path: url.path, message: "\(error); the file holds ICU transform rules")
+        return try Files.parse(url) { rules in
+            ArabicRomanizer(transliterator: try Transliterator(id: "Gazette-ar-Latn-press", rules: rules))
         }
     }
 

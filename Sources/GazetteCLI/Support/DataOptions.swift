@@ -20,11 +20,6 @@ struct GazetteerOptions: ParsableArguments {
         } else {
             url = try Resources.locate().defaultGazetteer
         }
-        let text = try Files.readText(url)
-        do {
-            return try Gazetteer(tsv: text, origin: url.path)
-        } catch {
-            throw CLIError.input(path: url.path, message: "\(error)")
-        }
+        return try Files.parse(url) { try Gazetteer(tsv: $0, origin: url.path) }
     }
 }

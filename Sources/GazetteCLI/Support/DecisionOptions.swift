@@ -18,14 +18,7 @@ struct DecisionOptions: ParsableArguments {
     func load(gazetteer: Gazetteer, diagnostics: Diagnostics) throws -> Decisions {
         guard let decisions else { return Decisions() }
         let url = URL(fileURLWithPath: decisions)
-        let loaded: Decisions
-        do {
-            loaded = try Decisions(tsv: try Files.readText(url), origin: url.path)
-        } catch let error as CLIError {
-            throw error
-        } catch {
-            throw CLIError.input(path: url.path, message: "\(error)")
-        }
+        let loaded = try Files.parse(url) { try Decisions(tsv: $0, origin: url.path) }
         loaded.validate(against: gazetteer).forEach(diagnostics.warning)
         return loaded
     }

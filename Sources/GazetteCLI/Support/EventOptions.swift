@@ -29,13 +29,7 @@ struct EventOptions: ParsableArguments {
         var decisions = EventDecisions()
         if let eventDecisions {
             let url = URL(fileURLWithPath: eventDecisions)
-            do {
-                decisions = try EventDecisions(parsing: try Files.readText(url), origin: url.path)
-            } catch let error as CLIError {
-                throw error
-            } catch {
-                throw CLIError.input(path: url.path, message: "\(error)")
-            }
+            decisions = try Files.parse(url) { try EventDecisions(parsing: $0, origin: url.path) }
         }
         let kept = incidents.filter { includeBackground || !$0.isBackground }
         let consolidation = Consolidation(

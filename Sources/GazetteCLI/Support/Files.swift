@@ -1,4 +1,5 @@
 import Foundation
+import GazetteModel
 
 /// File access for the commands: the only place Gazette touches the file system.
 enum Files {
@@ -96,6 +97,19 @@ enum Files {
                 path: url.path, message: "invalid UTF-8 at byte \(bad); save the file as UTF-8 and try again")
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Reads a text file and parses it; whatever the parser throws becomes an input error naming the file (and
+    /// the line, when the error carries one), so every file Gazette reads reports problems the same way.
+    static func parse<T>(_ url: URL, _ parser: (String) throws -> T) throws(CLIError) -> T {
+        let text = try readText(url)
+        do {
+            return try parser(text)
+        } catch let error as InputError {
+            throw CLIError.input(path: error.line > 0 ? "\(url.path):\(error.line)" : url.path, message: error.message)
+        } catch {
+            throw CLIError.input(path: url.path, message: "\(error)")
+        }
     }
 
     /// Writes `bytes` to `url` whole or not at all: a temporary file in the same folder, flushed, then renamed

@@ -25,12 +25,7 @@ struct Pipeline {
         for language in languages {
             let url = resources.locales.appendingPathComponent(language).appendingPathComponent("extraction.rules")
             guard fm.fileExists(atPath: url.path) else { continue }
-            let text = try Files.readText(url)
-            do {
-                ruleSets.append(try RuleSet(parsing: text, language: language))
-            } catch {
-                throw CLIError.input(path: url.path, message: "\(error)")
-            }
+            ruleSets.append(try Files.parse(url) { try RuleSet(parsing: $0, language: language) })
         }
         guard !ruleSets.isEmpty else {
             throw CLIError.resources("no rule sets found under \(resources.locales.path)/<lang>/extraction.rules")
@@ -38,13 +33,7 @@ struct Pipeline {
         let conventionsURL = resources.locales.appendingPathComponent("quantities.rules")
         var conventions = QuantityConventions.standard
         if fm.fileExists(atPath: conventionsURL.path) {
-            do {
-                conventions = try QuantityConventions(parsing: try Files.readText(conventionsURL))
-            } catch let error as CLIError {
-                throw error
-            } catch {
-                throw CLIError.input(path: conventionsURL.path, message: "\(error)")
-            }
+            conventions = try Files.parse(conventionsURL) { try QuantityConventions(parsing: $0) }
         }
         self.ruleSets = ruleSets
         self.gazetteer = gazetteer

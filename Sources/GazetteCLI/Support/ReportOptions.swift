@@ -77,14 +77,7 @@ struct ReportOptions: ParsableArguments {
     func renderer(resources: Resources, gazetteer: Gazetteer) throws -> ReportRenderer {
         let definitionURL = definition.map { URL(fileURLWithPath: $0) }
             ?? resources.reports.appendingPathComponent("monthly.report")
-        var parsed: ReportDefinition
-        do {
-            parsed = try ReportDefinition(parsing: try Files.readText(definitionURL), origin: definitionURL.path)
-        } catch let error as CLIError {
-            throw error
-        } catch {
-            throw CLIError.input(path: definitionURL.path, message: "\(error)")
-        }
+        var parsed = try Files.parse(definitionURL) { try ReportDefinition(parsing: $0, origin: definitionURL.path) }
         let strings = try loadStrings(resources: resources)
         if let dimensions {
             let columns = parsed.sections.first?.columns ?? ReportDefinition.Column.allCases
@@ -124,13 +117,7 @@ struct ReportOptions: ParsableArguments {
         func load(_ language: String) throws -> ReportStrings? {
             let url = resources.locales.appendingPathComponent(language).appendingPathComponent("report.strings")
             guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-            do {
-                return try ReportStrings(parsing: try Files.readText(url), origin: url.path)
-            } catch let error as CLIError {
-                throw error
-            } catch {
-                throw CLIError.input(path: url.path, message: "\(error)")
-            }
+            return try Files.parse(url) { try ReportStrings(parsing: $0, origin: url.path) }
         }
         guard let english = try load("en") else {
             throw CLIError.resources("missing \(resources.locales.path)/en/report.strings")

@@ -208,6 +208,12 @@ public enum IncidentTable {
         let chunks = CSVReader.chunks(of: bytes, count: parts)
         release?(0..<bytes.count)
         let readOptions = options
+        if let plan = DensePlan(groupings: groupings, columns: columns) {
+            return try denseTally(
+                input: bytes, chunks: chunks, headerOffset: header.byteOffset, plan: plan, groupings: groupings,
+                options: readOptions, workers: workers, origin: origin, areInIncreasingOrder: areInIncreasingOrder,
+                release: release)
+        }
         let results = Results<FastTally>(count: workers)
         // The buffer outlives the workers: concurrentPerform returns only when all have finished.
         nonisolated(unsafe) let input = bytes
@@ -289,7 +295,7 @@ public enum IncidentTable {
             func text(_ i: Int?) -> String { i.flatMap { $0 < row.count ? row.string($0) : nil } ?? "" }
             let date = try parseDate(row, c.date!, origin: origin)
             let sources = text(c.sources).split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-            let document = sources.first ?? (c.eventID.map { row.string($0) } ?? "line \(row.line)")
+            let document = sources.first ?? IncidentTable.standIn(row, c)
             perDocument[document, default: 0] += 1
             let index = c.index.flatMap { $0 < row.count ? row.integer($0) : nil } ?? perDocument[document]!
             let killedLow = try number(row, c.killedLow, origin: origin)
@@ -322,7 +328,7 @@ public enum IncidentTable {
         return date
     }
 
-    private static func number(_ row: some RowAccess, _ i: Int?, origin: String) throws(ReadError) -> Int? {
+    static func number(_ row: some RowAccess, _ i: Int?, origin: String) throws(ReadError) -> Int? {
         guard let i, i < row.count, !row.isEmpty(i) else { return nil }
         guard let n = row.integer(i) else {
             throw ReadError(origin: origin, line: row.line, message: "'\(row.string(i))' is not a whole number")
@@ -351,26 +357,43 @@ public enum IncidentTable {
             case .weapon: groups.append(GroupValue(text(c.weapon)))
             }
         }
-        let killed = Count(
-            low: try number(row, c.killedLow, origin: origin),
-            high: try number(row, c.killedHigh, origin: origin))
-        let injured = Count(
-            low: try number(row, c.injuredLow, origin: origin),
-            high: try number(row, c.injuredHigh, origin: origin))
+        let killed = IncidentTable.count(
+            try number(row, c.killedLow, origin: origin), try number(row, c.killedHigh, origin: origin))
+        let injured = IncidentTable.count(
+            try number(row, c.injuredLow, origin: origin), try number(row, c.injuredHigh, origin: origin))
         let sources = text(c.sources)
-        if sources.utf8.contains(UInt8(ascii: ";")) {
-            let documents = sources.split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        if sources.utf8.contains(UInt8(ascii: ";")) || sources.utf8.first == 0x20 || sources.utf8.last == 0x20
+            || sources.utf8.first == 0x09 || sources.utf8.last == 0x09 || sources.utf8.last == 0x0D
+        {
+            var documents = sources.split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+            if documents.isEmpty { documents = [standIn(row, c)] }
             builder.add(date: date, groups: groups, killed: killed, injured: injured, documents: documents)
         } else if sources.isEmpty {
-            builder.add(date: date, groups: groups, killed: killed, injured: injured, documents: [])
+            builder.add(date: date, groups: groups, killed: killed, injured: injured, document: standIn(row, c))
         } else {
             builder.add(date: date, groups: groups, killed: killed, injured: injured, document: sources)
         }
     }
+
+    /// The document a row without sources is counted under, as `incidents` names its report: the event id, or
+    /// the line when the table has no event ids. (Each such row is then one document of its own, unless rows
+    /// share an event id.)
+    static func standIn(_ row: some RowAccess, _ c: Columns) -> String {
+        guard let i = c.eventID else { return "line \(row.line)" }
+        return i < row.count ? row.string(i) : ""
+    }
+
+    /// A row's figure as the event path reads it (`Estimate(combining:)` of one report): a high bound below
+    /// the low bound is no bound.
+    @inline(__always)
+    static func count(_ low: Int?, _ high: Int?) -> Count {
+        if let low, let high, high < low { return Count(low: low, high: nil) }
+        return Count(low: low, high: high)
+    }
 }
 
 /// One slot per chunk, written by the worker of that chunk only.
-private final class Results<Value>: @unchecked Sendable {
+final class Results<Value>: @unchecked Sendable {
     // Safe without a lock: each slot is written by exactly one worker, and read only after all have finished
     // (DispatchQueue.concurrentPerform returns only then). Raw memory, so no worker touches a shared Array.
     private let slots: UnsafeMutableBufferPointer<Result<Value, any Error>?>
@@ -481,7 +504,7 @@ extension IncidentTable {
             return row.withBytes(i) { values[i]!.intern($0).number }
         }
 
-        private static func groupValue(_ d: Dimension, _ text: String, grouping: Grouping) -> GroupValue {
+        static func groupValue(_ d: Dimension, _ text: String, grouping: Grouping) -> GroupValue {
             switch d {
             case .governorate, .weapon: return GroupValue(text)
             case .district: return GroupValue(grouping.districtOfPlace[text] ?? "")
@@ -493,12 +516,12 @@ extension IncidentTable {
         mutating func add(_ row: CSVRecordView, origin: String) throws(ReadError) {
             let c = columns
             let date = try IncidentTable.parseDate(row, c.date!, origin: origin)
-            let killed = Count(
-                low: try IncidentTable.number(row, c.killedLow, origin: origin),
-                high: try IncidentTable.number(row, c.killedHigh, origin: origin))
-            let injured = Count(
-                low: try IncidentTable.number(row, c.injuredLow, origin: origin),
-                high: try IncidentTable.number(row, c.injuredHigh, origin: origin))
+            let killed = IncidentTable.count(
+                try IncidentTable.number(row, c.killedLow, origin: origin),
+                try IncidentTable.number(row, c.killedHigh, origin: origin))
+            let injured = IncidentTable.count(
+                try IncidentTable.number(row, c.injuredLow, origin: origin),
+                try IncidentTable.number(row, c.injuredHigh, origin: origin))
             readDocuments(row)
             for k in builders.indices {
                 let group: Int
@@ -542,12 +565,17 @@ extension IncidentTable {
         /// The row's documents: its sources split at `;`, each trimmed of spaces, tabs and CRs, empties left out.
         private mutating func readDocuments(_ row: CSVRecordView) {
             rowDocuments.removeAll(keepingCapacity: true)
-            guard let i = columns.sources, i < row.count, !row.isEmpty(i) else { return }
-            if row.hasDoubledQuotes(i) {
-                scratch = Array(row.string(i).utf8)
-                scratch.withUnsafeBufferPointer { split($0) }
-            } else {
-                row.withBytes(i) { split($0) }
+            if let i = columns.sources, i < row.count, !row.isEmpty(i) {
+                if row.hasDoubledQuotes(i) {
+                    scratch = Array(row.string(i).utf8)
+                    scratch.withUnsafeBufferPointer { split($0) }
+                } else {
+                    row.withBytes(i) { split($0) }
+                }
+            }
+            if rowDocuments.isEmpty {
+                var name = IncidentTable.standIn(row, columns)
+                rowDocuments.append(name.withUTF8 { documents.intern($0).number })
             }
         }
 

@@ -169,6 +169,8 @@ public struct TallyBuilder: Sendable {
     private var outOfRange: [String] = []
     private var first: PeriodKey?
     private var last: PeriodKey?
+    /// Distinct documents of the whole range, when a caller counted them (`add(summedOverall:...)`).
+    private var summedDocuments: Int?
 
     /// Creates an empty builder.
     public init(grouping: Grouping, keepsTrace: Bool = true) {
@@ -283,6 +285,37 @@ public struct TallyBuilder: Sendable {
             disputed: false, eventID: "")
     }
 
+    /// Adds the figures of one cell summed elsewhere, as if its events had been added one by one: for readers
+    /// that sum a large table themselves (`IncidentTable`'s dense path). `figures.documents` is taken as the
+    /// cell's number of distinct documents, which the caller counted; no document names are kept. Do not mix
+    /// with the other adds in one builder.
+    public mutating func add(period: PeriodKey, groupNumber: Int, summed figures: Figures) {
+        notePeriod(period)
+        cells[Key(period: period, group: groupNumber), default: Accumulator()].add(summed: figures)
+    }
+
+    /// Adds the figures of every event of `period` summed elsewhere (see `add(period:groupNumber:summed:)`);
+    /// `figures.documents` is the period's number of distinct documents.
+    public mutating func add(period: PeriodKey, summedTotal figures: Figures) {
+        notePeriod(period)
+        totals[period, default: Accumulator()].add(summed: figures)
+    }
+
+    /// Adds the figures of the whole range summed elsewhere (see `add(period:groupNumber:summed:)`), with the
+    /// number of distinct documents over the range, and how many events had no date or fell outside the range
+    /// (their ids are not known: they count as empty ids).
+    public mutating func add(summedOverall figures: Figures, undated: Int, outOfRange: Int) {
+        all.add(summed: figures)
+        summedDocuments = (summedDocuments ?? 0) + figures.documents
+        self.undated += repeatElement("", count: undated)
+        self.outOfRange += repeatElement("", count: outOfRange)
+    }
+
+    private mutating func notePeriod(_ period: PeriodKey) {
+        if first.map({ PeriodKey.precedes(period, $0) }) ?? true { first = period }
+        if last.map({ PeriodKey.precedes($0, period) }) ?? true { last = period }
+    }
+
     /// The builder's number for document `d`, given on first sight (for `add(date:groupNumber:...)`).
     public mutating func documentNumber(_ d: String) -> Int32 {
         if let n = documentNumbers[d] { return n }
@@ -364,7 +397,7 @@ public struct TallyBuilder: Sendable {
         for (key, acc) in cells {
             let distinct = acc.distinctDocuments(seen: &seen, sorted: named)
             var figures = acc.figures
-            figures.documents = distinct.count
+            if !acc.summed { figures.documents = distinct.count }
             rows.append(
                 TallyRow(
                     period: key.period, groups: groupList[key.group], figures: figures, events: acc.events,
@@ -379,7 +412,7 @@ public struct TallyBuilder: Sendable {
             let acc = totals[period] ?? Accumulator()
             let distinct = acc.distinctDocuments(seen: &seen, sorted: named)
             var figures = acc.figures
-            figures.documents = distinct.count
+            if !acc.summed { figures.documents = distinct.count }
             periodTotals.append(
                 TallyRow(
                     period: period, groups: [], figures: figures, events: acc.events, documents: names(distinct)))
@@ -394,7 +427,7 @@ public struct TallyBuilder: Sendable {
                 distinctAll += 1
             }
         }
-        total.documents = distinctAll
+        total.documents = summedDocuments ?? distinctAll
         return TallyTable(
             grouping: grouping, periods: periods, rows: rows, periodTotals: periodTotals, total: total,
             undated: undated, outOfRange: outOfRange)
@@ -423,6 +456,18 @@ struct Accumulator: Sendable {
     var figures = Figures()
     var events: [String] = []
     var documents: [Int32] = []
+    /// Whether `figures.documents` was counted by a caller (`add(summed:)`) rather than from `documents`.
+    var summed = false
+
+    /// Adds figures summed elsewhere, documents counted.
+    mutating func add(summed other: Figures) {
+        summed = true
+        var acc = Accumulator()
+        acc.figures = other
+        let documents = figures.documents + other.documents
+        merge(acc)
+        figures.documents = documents
+    }
 
     mutating func add(
         killed: Count, injured: Count, documents: some Collection<Int32>, disputed: Bool, id: String?

@@ -40,8 +40,24 @@ public final class Matcher {
     private var keyCache: [String: NameKey] = [:]
     private var contextCache: [String: Context] = [:]
     private var matchCache: [String: Match] = [:]
-    /// Scratch counters for the bigram candidates, one per index entry, reset after each query.
+    /// Scratch counters for the bigram candidates, one per distinct skeleton, reset after each query.
     private var counts: [UInt16]
+    /// What one query knows of the distinct forms of names, so that a form many places share is compared once:
+    /// the spelling similarity and whether the form has one of the query's skeletons, valid where the form's stamp
+    /// is the query's.
+    private var formMemo: [FormMemo]
+    private var stamp: UInt32 = 0
+    /// Ids of the query's skeletons that some name has.
+    private var querySkeletons: [Int32] = []
+
+    struct FormMemo {
+        /// The query whose `sharesSkeleton` this is.
+        var stamp: UInt32 = 0
+        var sharesSkeleton = false
+        /// The query whose `similarity` this is.
+        var similarityStamp: UInt32 = 0
+        var similarity = 0.0
+    }
 
     /// Longest name (in Unicode scalars) still considered a place name.
     public static let maximumNameLength = 150
@@ -53,6 +69,8 @@ public final class Matcher {
     /// At most this many places of one key are weighed: beyond it a name is ambiguous anyway, and the cost of a
     /// name must not grow with the gazetteer.
     static let candidateLimit = 24
+    /// At most this many candidates are listed in a ``Match``.
+    static let listedCandidates = 8
     /// The memo tables are emptied when they reach this many entries, which bounds memory on endless input.
     public static let cacheLimit = 10_000
 
@@ -81,7 +99,8 @@ public final class Matcher {
     /// A matcher over an index built before: cheap, so each thread can have its own.
     public init(index: MatcherIndex) {
         self.index = index
-        counts = [UInt16](repeating: 0, count: index.entries.count)
+        counts = [UInt16](repeating: 0, count: index.skeletonIDs.count)
+        formMemo = [FormMemo](repeating: FormMemo(), count: index.forms.count)
     }
 
     /// The keys of `name`, memoized per distinct string.
@@ -137,16 +156,16 @@ public final class Matcher {
         if let all = index.exactIndex[key.compact], !inContext(all).isEmpty {
             layer = "exact"
             nationwide = all
-            scored = inContext(all).prefix(Self.candidateLimit).map {
-                Scored(place: $0, score: 1, why: "exact:\(key.compact)", sure: true)
-            }
+            let why = "exact:" + key.compact
+            scored = inContext(all).prefix(Self.candidateLimit).map { Scored(place: $0, score: 1, why: why, sure: true) }
         } else {
             let all = Array(Set((index.bareIndex[key.bare] ?? []) + (index.bareIndex[key.compact] ?? []))).sorted()
             if !inContext(all).isEmpty {
                 layer = "article"
                 nationwide = all
+                let why = "article:" + key.bare
                 scored = inContext(all).prefix(Self.candidateLimit).map {
-                    Scored(place: $0, score: 0.97, why: "article:\(key.bare)", sure: true)
+                    Scored(place: $0, score: 0.97, why: why, sure: true)
                 }
             }
         }
@@ -157,6 +176,7 @@ public final class Matcher {
             if let region = key.skeletons.lazy.compactMap({ self.index.regionSkeletons[$0] }).first {
                 return unmatched(name, context, "region:\(region) (an area, not a place of the gazetteer)")
             }
+            startQuery(key)
             (scored, nationwide) = skeletonLayer(key, ctx)
             layer = "skeleton"
             if !scored.contains(where: { $0.score > 0.83 }) {
@@ -197,37 +217,93 @@ public final class Matcher {
         return false
     }
 
-    /// Spelling similarity of the query to the closest name of the place in the query's script, and whether one
-    /// of those names has one of `skeletons` (else the skeleton agreed only across scripts, which is weaker).
-    private func spelling(_ key: NameKey, _ place: Int32, skeletons: [String]) -> (Double, Bool) {
-        var best = -1.0
-        var sameScript = false
-        for other in index.names[Int(place)] {
-            guard other.isArabic == key.isArabic else { continue }
-            best = max(best, Spelling.similarity(key.letters, other.letters))
-            if !sameScript, other.skeletons.contains(where: skeletons.contains) { sameScript = true }
+    /// Starts the memo of form comparisons for a new query.
+    private func startQuery(_ key: NameKey) {
+        stamp &+= 1
+        if stamp == 0 {
+            for f in formMemo.indices { formMemo[f] = FormMemo() }
+            stamp = 1
         }
-        return (best < 0 ? 0.5 : best, sameScript)
+        querySkeletons = key.skeletons.compactMap { index.skeletonIDs[$0] }
+    }
+
+    /// Spelling similarity of the query to form `f`: computed once per query and form (``startQuery(_:)``),
+    /// whichever places share the form.
+    private func similarity(_ key: NameKey, form f: Int32) -> Double {
+        let i = Int(f)
+        if formMemo[i].similarityStamp == stamp { return formMemo[i].similarity }
+        let form = index.forms[i]
+        let similarity = index.letters.withUnsafeBufferPointer { letters in
+            key.letters.withUnsafeBufferPointer { query in
+                Spelling.similarity(
+                    query, UnsafeBufferPointer(rebasing: letters[Int(form.letterStart)..<Int(form.letterEnd)]))
+            }
+        }
+        formMemo[i].similarityStamp = stamp
+        formMemo[i].similarity = similarity
+        return similarity
+    }
+
+    /// Whether form `f` has one of the query's skeletons, once per query and form.
+    private func sharesSkeleton(form f: Int32) -> Bool {
+        let i = Int(f)
+        if formMemo[i].stamp == stamp { return formMemo[i].sharesSkeleton }
+        let form = index.forms[i]
+        var shares = false
+        for k in Int(form.skeletonStart)..<Int(form.skeletonEnd) where querySkeletons.contains(index.formSkeletons[k]) {
+            shares = true
+            break
+        }
+        formMemo[i].stamp = stamp
+        formMemo[i].sharesSkeleton = shares
+        return shares
+    }
+
+    /// Whether a name of the place in the query's script has one of the query's skeletons (else the skeleton
+    /// agreed only across scripts, which is weaker).
+    private func sameScriptSkeleton(_ key: NameKey, _ place: Int32) -> Bool {
+        index.forms(of: place).contains { index.forms[Int($0)].isArabic == key.isArabic && sharesSkeleton(form: $0) }
+    }
+
+    /// Spelling similarity of the query to the closest name of the place in the query's script (0.5 when it has
+    /// no name in that script).
+    private func spelling(_ key: NameKey, _ place: Int32) -> Double {
+        var best = -1.0
+        for f in index.forms(of: place) where index.forms[Int(f)].isArabic == key.isArabic {
+            best = max(best, similarity(key, form: f))
+        }
+        return best < 0 ? 0.5 : best
     }
 
     private func skeletonLayer(_ key: NameKey, _ ctx: Context) -> ([Scored], [Int32]) {
-        var ids: Set<Int32> = []
-        var hitSkeleton: [Int32: String] = [:]
-        for s in key.skeletons where s.utf8.count >= 2 {
-            for id in index.skeletonIndex[s] ?? [] where ids.insert(id).inserted { hitSkeleton[id] = s }
+        // The places of each skeleton of the query; a place keeps the first skeleton that found it.
+        var hits: [(place: Int32, variant: Int)] = []
+        for (v, s) in key.skeletons.enumerated() where s.utf8.count >= 2 {
+            for id in index.places(skeleton: s) { hits.append((id, v)) }
+        }
+        hits.sort { $0.place != $1.place ? $0.place < $1.place : $0.variant < $1.variant }
+        var ids: [Int32] = []
+        var variant: [Int] = []
+        for hit in hits where ids.last != hit.place {
+            ids.append(hit.place)
+            variant.append(hit.variant)
         }
         var out: [Scored] = []
         var nationwide: [Int32] = []
-        var considered = ids.sorted()
+        var considered = Array(ids.indices)
         if considered.count > Self.candidateLimit {
             // Weigh the places inside the context first; the count still tells how common the name is.
-            let inside = considered.filter { ctx.units.isEmpty || isInside($0, ctx.units) }
-            nationwide = considered
+            let inside = considered.filter { ctx.units.isEmpty || isInside(ids[$0], ctx.units) }
+            nationwide = ids
             considered = Array(inside.prefix(Self.candidateLimit))
         }
-        for id in considered {
-            let (sim, sameScript) = spelling(key, id, skeletons: key.skeletons)
-            let short = (hitSkeleton[id]?.utf8.count ?? 0) <= 2
+        let whys = key.skeletons.map { "skeleton:" + $0 }
+        for k in considered {
+            let id = ids[k]
+            let short = key.skeletons[variant[k]].utf8.count <= 2
+            let sameScript = sameScriptSkeleton(key, id)
+            // The spelling only counts for a skeleton shared in the query's script, or a short one.
+            let sim = sameScript || short ? spelling(key, id) : 0
             // Two consonants say little: "Has" and "Hass" agree, "Sinaa" and "Suna" must not.
             if short && sim < 0.82 { continue }
             if nationwide.count < ids.count { nationwide.append(id) }
@@ -235,7 +311,7 @@ public final class Matcher {
             let sure = sameScript && sim >= (short ? 0.9 : 0.85)
             // A skeleton shared only across scripts (a Latin query, an Arabic name) is weak evidence.
             let score = sameScript ? 0.8 + 0.15 * sim : 0.83
-            out.append(Scored(place: id, score: score, why: "skeleton:\(hitSkeleton[id] ?? "")", sure: sure))
+            out.append(Scored(place: id, score: score, why: whys[variant[k]], sure: sure))
         }
         return (out, nationwide)
     }
@@ -249,12 +325,16 @@ public final class Matcher {
             for id in index.coreIndex[s] ?? [] where ids.insert(id).inserted { hit[id] = s }
         }
         for s in key.coreSkeletons where s.utf8.count >= 2 {
-            for id in (index.skeletonIndex[s] ?? []) + (index.coreIndex[s] ?? []) where ids.insert(id).inserted { hit[id] = s }
+            for id in Array(index.places(skeleton: s)) + (index.coreIndex[s] ?? []) where ids.insert(id).inserted {
+                hit[id] = s
+            }
         }
         var out: [Scored] = []
         let inside = ids.sorted().filter { ctx.units.isEmpty || isInside($0, ctx.units) }
         for id in inside.prefix(Self.candidateLimit) {
-            let agree = !key.qualifiers.isEmpty && index.names[Int(id)].contains { $0.qualifiers == key.qualifiers }
+            let agree = !key.qualifiers.isEmpty && index.forms(of: id).contains {
+                index.qualifierSets[Int(index.forms[Int($0)].qualifiers)] == key.qualifiers
+            }
             out.append(Scored(place: id, score: agree ? 0.88 : 0.84, why: "qualifier:\(hit[id] ?? "")", sure: agree))
         }
         return out
@@ -266,19 +346,22 @@ public final class Matcher {
         var queryBigrams = 0
         var pool: [(Int32, UInt16)] = []
         // The counters live in the matcher to avoid an allocation per query; work on them without exclusivity
-        // checks, and leave them all zero again.
+        // checks, and leave them all zero again. They count distinct skeletons: the places and names that share a
+        // skeleton cost nothing more here.
         counts.withUnsafeMutableBufferPointer { counts in
             for s in key.skeletons {
                 // The rarest bigrams carry the most information and cost the least: use at most six of them.
-                var lists: [[Int32]] = []
+                var lists: [MatcherIndex.Postings] = []
                 for g in MatcherIndex.bigrams(Array(s.utf8)) {
-                    if let postings = index.bigramIndex[g], postings.count <= Self.postingCap { lists.append(postings) }
+                    if let postings = index.bigramIndex[g], postings.entries <= Self.postingCap {
+                        lists.append(postings)
+                    }
                 }
-                lists.sort { $0.count < $1.count }
+                lists.sort { $0.entries < $1.entries }
                 if lists.count > 6 { lists.removeSubrange(6...) }
                 queryBigrams = max(queryBigrams, lists.count)
                 for postings in lists {
-                    for e in postings {
+                    for e in postings.skeletons {
                         if counts[Int(e)] == 0 { touched.append(e) }
                         counts[Int(e)] &+= 1
                     }
@@ -291,18 +374,49 @@ public final class Matcher {
             }
         }
         pool.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        var best: [Int32: Scored] = [:]
+        // The first entries of the pooled skeletons, most shared bigrams first, then in place order: the entries of
+        // skeletons with equal counts interleave.
+        var selected: [(entry: MatcherIndex.Entry, skeleton: Int32)] = []
+        var start = 0
+        while start < pool.count, selected.count < Self.fuzzyCandidates {
+            var end = start + 1
+            while end < pool.count, pool[end].1 == pool[start].1 { end += 1 }
+            let room = Self.fuzzyCandidates - selected.count
+            var group: [(entry: MatcherIndex.Entry, skeleton: Int32)] = []
+            for (s, _) in pool[start..<end] {
+                // No entry past the first `room` of its skeleton can be among the first `room` of the group.
+                let first = Int(index.entryStart[Int(s)])
+                for e in first..<min(Int(index.entryStart[Int(s) + 1]), first + room) {
+                    group.append((index.entries[e], s))
+                }
+            }
+            if end - start > 1 { group.sort { $0.entry.ordinal < $1.entry.ordinal } }
+            selected.append(contentsOf: group.prefix(room))
+            start = end
+        }
         let variants = key.skeletons.map { Array($0.utf8) }
-        for (e, _) in pool.prefix(Self.fuzzyCandidates) {
-            let entry = index.entries[Int(e)]
+        // Each distinct skeleton is compared once, however many places have it.
+        var skeletonSims: [Int32: Double] = [:]
+        func skeletonSimilarity(_ s: Int32) -> Double {
+            if let known = skeletonSims[s] { return known }
+            let similarity = index.skeletonBytes.withUnsafeBufferPointer { bytes in
+                let skeleton = UnsafeBufferPointer(
+                    rebasing: bytes[Int(index.skeletonByteStart[Int(s)])..<Int(index.skeletonByteStart[Int(s) + 1])])
+                return variants.map { v in v.withUnsafeBufferPointer { Skeleton.similarity($0, skeleton) } }.max() ?? 0
+            }
+            skeletonSims[s] = similarity
+            return similarity
+        }
+        var best: [Int32: Scored] = [:]
+        for (entry, skeleton) in selected {
             if !ctx.units.isEmpty, !isInside(entry.place, ctx.units) { continue }
-            let skeletonSim = variants.map { Skeleton.similarity($0, entry.skeleton) }.max() ?? 0
+            let skeletonSim = skeletonSimilarity(skeleton)
             guard skeletonSim >= 0.7 else { continue }
-            let sameScript = entry.isArabic == key.isArabic
-            let spellSim = sameScript ? Spelling.similarity(key.letters, entry.letters) : 0.4
+            let sameScript = index.forms[Int(entry.form)].isArabic == key.isArabic
+            let spellSim = sameScript ? similarity(key, form: entry.form) : 0.4
             let score = 0.9 * (0.6 * skeletonSim + 0.4 * spellSim)
             if score > (best[entry.place]?.score ?? 0) {
-                let why = "fuzzy:\(String(decoding: entry.skeleton, as: UTF8.self))"
+                let why = "fuzzy:" + index.skeletonText(skeleton)
                 let sure = sameScript && skeletonSim >= 0.8 && spellSim >= 0.8
                 best[entry.place] = Scored(place: entry.place, score: score, why: why, sure: sure)
             }
@@ -315,8 +429,8 @@ public final class Matcher {
     /// Whether `a` and `b` are one place for users: a community and the admin units of its name it lies in.
     private func nested(_ a: Int32, _ b: Int32) -> Bool {
         let a = Int(a), b = Int(b)
-        return (index.kinds[b] != .community && index.within[a].contains(index.ids[b]))
-            || (index.kinds[a] != .community && index.within[b].contains(index.ids[a]))
+        return (index.kinds[b] != .community && index.withinRanks[a].contains(index.idRank[b]))
+            || (index.kinds[a] != .community && index.withinRanks[b].contains(index.idRank[a]))
     }
 
     private func decide(
@@ -328,7 +442,7 @@ public final class Matcher {
             if index.prominence[Int($0.place)] != index.prominence[Int($1.place)] {
                 return index.prominence[Int($0.place)] > index.prominence[Int($1.place)]
             }
-            return index.ids[Int($0.place)] < index.ids[Int($1.place)]
+            return index.idRank[Int($0.place)] < index.idRank[Int($1.place)]
         }
         // Group the candidates into places-for-users: a community and the units of its name it is the seat of.
         var groups: [[Scored]] = []
@@ -365,15 +479,15 @@ public final class Matcher {
             return first(.district) ?? first(.subdistrict) ?? group[0]
         }
         let reps = groups.map(representative)
+        // At most eight candidates are listed: only those are made (a place is a large value to copy).
         var candidates: [Candidate] = []
-        for (i, rep) in reps.enumerated() {
+        for (i, rep) in reps.prefix(Self.listedCandidates).enumerated() {
             candidates.append(Candidate(place: places[Int(rep.place)], score: groups[i][0].score, why: rep.why))
         }
         // Other members of the top group, for people who want the subdistrict or district code too.
-        for member in groups[0] where member.place != reps[0].place {
+        for member in groups[0] where member.place != reps[0].place && candidates.count < Self.listedCandidates {
             candidates.append(Candidate(place: places[Int(member.place)], score: member.score, why: member.why))
         }
-        if candidates.count > 8 { candidates.removeSubrange(8...) }
         let top = groups[0][0].score
         let second = groups.count > 1 && !governorateName ? groups[1][0].score : 0
         let margin = layer == "exact" || layer == "article" ? 0.001 : 0.05

@@ -3,54 +3,90 @@ import GazetteModel
 /// The lookup tables of a ``Matcher``, built once from a ``Gazetteer``: folded keys, article-optional keys,
 /// skeletons, qualifier-free skeletons and skeleton bigrams → places, plus the names and codes of admin units for
 /// reading contexts. Immutable and `Sendable`: build it once and give each worker thread its own ``Matcher``.
+///
+/// The tables that the costly layers read are over *distinct* keys, not over places: every distinct form of a name
+/// (script, letters, skeletons, qualifiers) is stored once however many places carry it, and every distinct
+/// skeleton once with the places and forms that have it. The skeleton bigram index lists distinct skeletons, and a
+/// ``Matcher`` scores each distinct skeleton and each distinct form at most once per query, then fans the result
+/// out to the places. So the work per name follows the number of distinct similar spellings in the gazetteer,
+/// not the number of places that share them.
 public struct MatcherIndex: Sendable {
     /// The gazetteer the index was built from.
     public let gazetteer: Gazetteer
-    struct Entry: Sendable {
-        var place: Int32
-        var skeleton: [UInt8]
-        var letters: [UInt32]
+
+    /// A distinct form of a name: what the layers compare of it, a slice of its ``NameKey`` (the index does not
+    /// keep every token and folded form of every name, a third of its memory on a large gazetteer). Its letters
+    /// and skeleton ids live in flat arrays of the index, so that reading a form retains nothing.
+    struct Form: Sendable {
         var isArabic: Bool
+        /// Range of ``MatcherIndex/letters``.
+        var letterStart: Int32
+        var letterEnd: Int32
+        /// Range of ``MatcherIndex/formSkeletons`` (ids of ``MatcherIndex/skeletonIDs``).
+        var skeletonStart: Int32
+        var skeletonEnd: Int32
+        /// Index in ``MatcherIndex/qualifierSets``.
+        var qualifiers: Int32
     }
 
-    /// One entry per distinct (skeleton, name) of a place: what the fuzzy layer scores.
+    /// One (skeleton, name) of a place, what the fuzzy layer scores; listed under its skeleton. `ordinal` numbers
+    /// the entries in place order, the order in which candidates of equal promise are weighed.
+    struct Entry: Sendable {
+        var place: Int32
+        var form: Int32
+        var ordinal: Int32
+    }
+
+    /// Every distinct form of a name, in order of first appearance.
+    let forms: [Form]
+    let letters: [UInt32]
+    let formSkeletons: [Int32]
+    /// Distinct sorted qualifier lists; index 0 is the empty list.
+    let qualifierSets: [[String]]
+    /// Forms of each place, in the order of its names: `placeForms[placeFormStart[p]..<placeFormStart[p + 1]]`.
+    let placeForms: [Int32]
+    let placeFormStart: [Int32]
+
+    /// Every distinct skeleton of a name (the empty one included) → its id.
+    let skeletonIDs: [String: Int32]
+    /// Skeleton symbols of each id: `skeletonBytes[skeletonByteStart[s]..<skeletonByteStart[s + 1]]`.
+    let skeletonBytes: [UInt8]
+    let skeletonByteStart: [Int32]
+    /// Places with a name of each skeleton, sorted: `skeletonPlaces[skeletonPlaceStart[s]..<...[s + 1]]`.
+    let skeletonPlaces: [Int32]
+    let skeletonPlaceStart: [Int32]
+    /// Fuzzy entries of each skeleton, in place order: `entries[entryStart[s]..<entryStart[s + 1]]`.
     let entries: [Entry]
+    let entryStart: [Int32]
+    /// The distinct non-empty skeletons that have a bigram, and how many fuzzy entries they stand for (what
+    /// tells a rare bigram from a common one).
+    struct Postings: Sendable {
+        var skeletons: [Int32] = []
+        var entries = 0
+    }
+
+    /// Skeleton bigram → postings, for fuzzy candidates.
+    let bigramIndex: [UInt16: Postings]
+
     let exactIndex: [String: [Int32]]
     let bareIndex: [String: [Int32]]
-    let skeletonIndex: [String: [Int32]]
     /// Skeletons of names without their qualifiers ("Upper Baguz" → BGZ) → places.
     let coreIndex: [String: [Int32]]
-    /// Skeleton bigram → entries, for fuzzy candidates.
-    let bigramIndex: [UInt16: [Int32]]
     let regionKeys: [String: String]
     let regionSkeletons: [String: String]
     /// Compact keys of admin unit names and codes → admin units, for contexts.
     let contextIndex: [String: [Int32]]
     /// Number of alternate names per place: how well other gazetteers know it, to order ambiguous candidates.
     let prominence: [Int]
-    /// What the layers compare of a name of a place: a slice of its ``NameKey``, so that the index does not keep
-    /// every token and folded form of every name (a third of its memory on a large gazetteer).
-    struct NameForm: Sendable {
-        var isArabic: Bool
-        var letters: [UInt32]
-        var skeletons: [String]
-        var qualifiers: [String]
-
-        init(_ key: NameKey) {
-            isArabic = key.isArabic
-            letters = key.letters
-            skeletons = key.skeletons
-            qualifiers = key.qualifiers
-        }
-    }
-
-    /// The forms of every name of every place, in place order.
-    let names: [[NameForm]]
     /// Per place: its id, its kind, and the ids of the admin units it lies in (itself included), for the cheap
     /// containment tests of deciding and of contexts.
     let ids: [String]
     let kinds: [Place.Kind]
     let within: [[String]]
+    /// Per place: the rank of its id in sorted order (equal ids, equal ranks), and the ranks of the ids of
+    /// `within`, so that ordering and grouping candidates compare integers, not strings.
+    let idRank: [Int32]
+    let withinRanks: [[Int32]]
 
     /// Indexes every name of every place of `gazetteer`.
     public init(gazetteer: Gazetteer) {
@@ -58,20 +94,64 @@ public struct MatcherIndex: Sendable {
         // No memo of keys per name: on a large gazetteer most names are distinct, and the table cost more time
         // (hashing and growing) and memory than the keys it saved.
         func key(_ name: String) -> NameKey { NameKey(name) }
-        var entries: [Entry] = []
         // Places are visited in order, so a posting list stays sorted and free of repeats by appending a place only
         // when it is not already last: no set per key, no sort afterwards.
         var seenExact: [String: [Int32]] = [:]
         var seenBare: [String: [Int32]] = [:]
-        var seenSkeleton: [String: [Int32]] = [:]
         var seenCore: [String: [Int32]] = [:]
         func post(_ table: inout [String: [Int32]], _ key: String, _ p: Int32) {
             table[key, default: []].appendIfNotLast(p)
         }
+        var forms: [Form] = []
+        var letters: [UInt32] = []
+        var formSkeletons: [Int32] = []
+        var qualifierSets: [[String]] = [[]]
+        var qualifierIDs: [[String]: Int32] = [[]: 0]
+        var formIDs: [String: Int32] = [:]
+        var placeForms: [Int32] = []
+        var placeFormStart: [Int32] = [0]
+        var skeletonIDs: [String: Int32] = [:]
+        var skeletonBytes: [UInt8] = []
+        var skeletonByteStart: [Int32] = [0]
+        // (skeleton, place) and (skeleton, entry) pairs in place order, grouped by skeleton once all are known.
+        var skeletonPairs: [(Int32, Int32)] = []
+        var entryPairs: [(Int32, Entry)] = []
+        func skeletonID(_ s: String) -> Int32 {
+            if let id = skeletonIDs[s] { return id }
+            let id = Int32(skeletonIDs.count)
+            skeletonIDs[s] = id
+            skeletonBytes.append(contentsOf: s.utf8)
+            skeletonByteStart.append(Int32(skeletonBytes.count))
+            return id
+        }
+        func formID(_ key: NameKey) -> Int32 {
+            let identity = (key.isArabic ? "1\u{1}" : "0\u{1}") + key.bare + "\u{1}"
+                + key.skeletons.joined(separator: "\u{2}") + "\u{1}" + key.qualifiers.joined(separator: "\u{2}")
+            if let id = formIDs[identity] { return id }
+            let id = Int32(forms.count)
+            formIDs[identity] = id
+            var qualifiers = Int32(0)
+            if !key.qualifiers.isEmpty {
+                if let q = qualifierIDs[key.qualifiers] {
+                    qualifiers = q
+                } else {
+                    qualifiers = Int32(qualifierSets.count)
+                    qualifierIDs[key.qualifiers] = qualifiers
+                    qualifierSets.append(key.qualifiers)
+                }
+            }
+            let letterStart = Int32(letters.count)
+            letters.append(contentsOf: key.letters)
+            let skeletonStart = Int32(formSkeletons.count)
+            for s in key.skeletons { formSkeletons.append(skeletonID(s)) }
+            forms.append(Form(
+                isArabic: key.isArabic, letterStart: letterStart, letterEnd: Int32(letters.count),
+                skeletonStart: skeletonStart, skeletonEnd: Int32(formSkeletons.count), qualifiers: qualifiers))
+            return id
+        }
+        var ordinal = Int32(0)
         var seenEntry: Set<String> = []
         var contextIndex: [String: [Int32]] = [:]
-        var names: [[NameForm]] = []
-        names.reserveCapacity(gazetteer.places.count)
         for (i, place) in gazetteer.places.enumerated() {
             let p = Int32(i)
             seenEntry.removeAll(keepingCapacity: true)
@@ -80,17 +160,21 @@ public struct MatcherIndex: Sendable {
                 let key = key(name)
                 if key.compact.isEmpty { continue }
                 keys.append(key)
+                let form = formID(key)
+                placeForms.append(form)
                 post(&seenExact, key.compact, p)
                 post(&seenBare, key.bare, p)
                 for s in key.coreSkeletons where s.utf8.count >= 2 { post(&seenCore, s, p) }
                 for s in key.skeletons where !s.isEmpty {
-                    post(&seenSkeleton, s, p)
+                    let sid = skeletonID(s)
+                    if skeletonPairs.last.map({ $0 != (sid, p) }) ?? true { skeletonPairs.append((sid, p)) }
                     if seenEntry.insert(s + "\u{1}" + key.bare).inserted {
-                        entries.append(Entry(place: p, skeleton: Array(s.utf8), letters: key.letters, isArabic: key.isArabic))
+                        entryPairs.append((sid, Entry(place: p, form: form, ordinal: ordinal)))
+                        ordinal += 1
                     }
                 }
             }
-            names.append(keys.map(NameForm.init))
+            placeFormStart.append(Int32(placeForms.count))
             if place.kind == .governorate || place.kind == .district {
                 // A unit's own names, and alternates that say they name a unit ("Maarrat al-Nu'man District",
                 // "منطقة معرة النعمان"); not the neighbourhood names some units carry, which would narrow by accident.
@@ -106,10 +190,45 @@ public struct MatcherIndex: Sendable {
                 }
             }
         }
-        var bigramIndex: [UInt16: [Int32]] = [:]
-        for (e, entry) in entries.enumerated() {
-            for bigram in Self.bigrams(entry.skeleton) {
-                bigramIndex[bigram, default: []].append(Int32(e))
+        formIDs = [:]
+        let skeletonCount = skeletonIDs.count
+        // Group by skeleton with a counting sort, which keeps place order within each skeleton: sorted places
+        // without repeats, as each place's pairs are adjacent.
+        func group<T>(_ pairs: [(Int32, T)], unique: (T, T) -> Bool) -> ([T], [Int32]) {
+            var start = [Int32](repeating: 0, count: skeletonCount + 1)
+            for (s, _) in pairs { start[Int(s) + 1] += 1 }
+            for s in 0..<skeletonCount { start[s + 1] += start[s] }
+            var next = start
+            var out = [T?](repeating: nil, count: pairs.count)
+            for (s, value) in pairs {
+                out[Int(next[Int(s)])] = value
+                next[Int(s)] += 1
+            }
+            // Drop repeats of a place under one skeleton (names of a place that share a skeleton).
+            var compact: [T] = []
+            compact.reserveCapacity(out.count)
+            var compactStart = [Int32](repeating: 0, count: skeletonCount + 1)
+            for s in 0..<skeletonCount {
+                let first = compact.count
+                for k in Int(start[s])..<Int(start[s + 1]) {
+                    let value = out[k]!
+                    if compact.count > first, !unique(compact[compact.count - 1], value) { continue }
+                    compact.append(value)
+                }
+                compactStart[s + 1] = Int32(compact.count)
+            }
+            return (compact, compactStart)
+        }
+        let (skeletonPlaces, skeletonPlaceStart) = group(skeletonPairs) { $0 != $1 }
+        skeletonPairs = []
+        let (entries, entryStart) = group(entryPairs) { _, _ in true }
+        entryPairs = []
+        var bigramIndex: [UInt16: Postings] = [:]
+        for s in 0..<skeletonCount where entryStart[s + 1] > entryStart[s] {
+            let bytes = Array(skeletonBytes[Int(skeletonByteStart[s])..<Int(skeletonByteStart[s + 1])])
+            for bigram in Self.bigrams(bytes) {
+                bigramIndex[bigram, default: Postings()].skeletons.append(Int32(s))
+                bigramIndex[bigram, default: Postings()].entries += Int(entryStart[s + 1] - entryStart[s])
             }
         }
         var regionKeys: [String: String] = [:]
@@ -122,26 +241,67 @@ public struct MatcherIndex: Sendable {
                 for s in key.skeletons where s.utf8.count >= 3 { regionSkeletons[s] = region.id }
             }
         }
+        self.forms = forms
+        self.letters = letters
+        self.formSkeletons = formSkeletons
+        self.qualifierSets = qualifierSets
+        self.placeForms = placeForms
+        self.placeFormStart = placeFormStart
+        self.skeletonIDs = skeletonIDs
+        self.skeletonBytes = skeletonBytes
+        self.skeletonByteStart = skeletonByteStart
+        self.skeletonPlaces = skeletonPlaces
+        self.skeletonPlaceStart = skeletonPlaceStart
         self.entries = entries
+        self.entryStart = entryStart
+        self.bigramIndex = bigramIndex
         exactIndex = seenExact
         bareIndex = seenBare
-        skeletonIndex = seenSkeleton
         coreIndex = seenCore
-        self.bigramIndex = bigramIndex
         self.regionKeys = regionKeys
         self.regionSkeletons = regionSkeletons
         self.contextIndex = contextIndex
         prominence = gazetteer.places.map(\.alternateNames.count)
-        self.names = names
-        ids = gazetteer.places.map(\.id)
+        let ids = gazetteer.places.map(\.id)
+        self.ids = ids
         kinds = gazetteer.places.map(\.kind)
-        within = gazetteer.places.map { place in
+        let within = gazetteer.places.map { place in
             var units = [place.id]
             for unit in [place.admin1, place.admin2, place.admin3] {
                 if let id = unit?.id, !id.isEmpty, !units.contains(id) { units.append(id) }
             }
             return units
         }
+        self.within = within
+        var rankOf: [String: Int32] = [:]
+        for (rank, id) in Set(ids).sorted().enumerated() { rankOf[id] = Int32(rank) }
+        idRank = ids.map { rankOf[$0]! }
+        // A unit id that names no place cannot equal a place's id: it has no rank.
+        withinRanks = within.map { $0.compactMap { rankOf[$0] } }
+    }
+
+    /// Places that have a name with skeleton `id`, sorted.
+    @inline(__always)
+    func places(skeleton id: Int32) -> ArraySlice<Int32> {
+        skeletonPlaces[Int(skeletonPlaceStart[Int(id)])..<Int(skeletonPlaceStart[Int(id) + 1])]
+    }
+
+    /// Places that have a name with skeleton `s`, sorted; empty when no name has it.
+    func places(skeleton s: String) -> ArraySlice<Int32> {
+        guard let id = skeletonIDs[s] else { return [] }
+        return places(skeleton: id)
+    }
+
+    /// The symbols of skeleton `id`, as text.
+    func skeletonText(_ id: Int32) -> String {
+        String(decoding: skeletonBytes[Int(skeletonByteStart[Int(id)])..<Int(skeletonByteStart[Int(id) + 1])],
+            as: UTF8.self)
+    }
+
+    /// Forms of the names of `place`.
+    @inline(__always)
+    func forms(of place: Int32) -> ArraySlice<Int32> {
+        placeForms[Int(placeFormStart[Int(place)])..<Int(placeFormStart[Int(place) + 1])]
     }
 
     /// District names that are also everyday words of the languages contexts are written in.

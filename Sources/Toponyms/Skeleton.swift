@@ -185,6 +185,11 @@ enum Skeleton {
 
     /// Weighted edit distance between two skeletons, with the equivalence classes above.
     static func distance(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in distance(a, b) } }
+    }
+
+    /// ``distance(_:_:)`` over symbols stored elsewhere (the flat tables of a ``MatcherIndex``).
+    static func distance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
         weightedDistance(a, b, indel: indel, substitution: substitution)
     }
 
@@ -192,23 +197,29 @@ enum Skeleton {
     /// differ only in their insertion/deletion weight and substitution cost. Two rows, no allocation.
     @inline(__always)
     static func weightedDistance<Symbol>(
-        _ a: [Symbol], _ b: [Symbol], indel: (Symbol) -> Double, substitution: (Symbol, Symbol) -> Double
+        _ a: UnsafeBufferPointer<Symbol>, _ b: UnsafeBufferPointer<Symbol>, indel: (Symbol) -> Double,
+        substitution: (Symbol, Symbol) -> Double
     ) -> Double {
         if a.isEmpty { return b.reduce(0) { $0 + indel($1) } }
         if b.isEmpty { return a.reduce(0) { $0 + indel($1) } }
         let n = b.count
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (n + 1)) { buffer in
+        // The weights of `b` once, not once per cell.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * (n + 1)) { buffer in
             var previous = buffer.baseAddress!
             var current = previous + (n + 1)
+            let weights = current + (n + 1)
             previous[0] = 0
-            for j in 1...n { previous[j] = previous[j - 1] + indel(b[j - 1]) }
+            for j in 1...n {
+                weights[j] = indel(b[j - 1])
+                previous[j] = previous[j - 1] + weights[j]
+            }
             for i in 1...a.count {
                 let x = a[i - 1]
                 let dx = indel(x)
                 current[0] = previous[0] + dx
                 for j in 1...n {
-                    let y = b[j - 1]
-                    current[j] = min(previous[j - 1] + substitution(x, y), previous[j] + dx, current[j - 1] + indel(y))
+                    current[j] = min(
+                        previous[j - 1] + substitution(x, b[j - 1]), previous[j] + dx, current[j - 1] + weights[j])
                 }
                 swap(&previous, &current)
             }
@@ -218,6 +229,11 @@ enum Skeleton {
 
     /// 1 for equal skeletons, down to 0.
     static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in similarity(a, b) } }
+    }
+
+    /// ``similarity(_:_:)`` over symbols stored elsewhere.
+    static func similarity(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
         let longest = max(a.count, b.count)
         if longest == 0 { return 1 }
         return max(0, 1 - distance(a, b) / Double(longest))
@@ -274,6 +290,11 @@ enum Spelling {
     static func similarity(_ a: String, _ b: String) -> Double { similarity(letters(a), letters(b)) }
 
     static func similarity(_ x: [UInt32], _ y: [UInt32]) -> Double {
+        x.withUnsafeBufferPointer { x in y.withUnsafeBufferPointer { y in similarity(x, y) } }
+    }
+
+    /// ``similarity(_:_:)`` over letters stored elsewhere (the flat tables of a ``MatcherIndex``).
+    static func similarity(_ x: UnsafeBufferPointer<UInt32>, _ y: UnsafeBufferPointer<UInt32>) -> Double {
         let longest = max(x.count, y.count)
         if longest == 0 { return 1 }
         if x.isEmpty || y.isEmpty { return 0 }

@@ -205,7 +205,7 @@ public enum IncidentTable {
         let workers = max(1, threads)
         // Parts of ~4 MB when pages are given back, each worker taking every workers-th part in order.
         let parts = release == nil ? workers : workers * max(1, min(64, (bytes.count >> 22) / workers))
-        let chunks = CSVReader.chunks(of: bytes, count: parts)
+        let chunks = IncidentTable.chunks(of: bytes, count: parts, threads: workers)
         release?(0..<bytes.count)
         let readOptions = options
         if let plan = DensePlan(groupings: groupings, columns: columns) {
@@ -248,6 +248,23 @@ public enum IncidentTable {
         }
         let builders = merged?.builders ?? groupings.map { TallyBuilder(grouping: $0, keepsTrace: false) }
         return builders.map { $0.table(areInIncreasingOrder: areInIncreasingOrder) }
+    }
+
+    /// `CSVReader.chunks(of:count:)` with the regions' quotes and line feeds counted on `threads` threads.
+    static func chunks(of bytes: UnsafeBufferPointer<UInt8>, count: Int, threads: Int) -> [CSVChunk] {
+        guard threads > 1, count > 1 else { return CSVReader.chunks(of: bytes, count: count) }
+        let counts = Results<CSVRegionCounts>(count: count)
+        nonisolated(unsafe) let input = bytes
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            for k in stride(from: t, to: count, by: threads) {
+                counts.set(k, .success(CSVReader.regionCounts(of: input, region: k, of: count)))
+            }
+        }
+        let regionCounts = counts.all.map { result -> CSVRegionCounts in
+            guard case .success(let c)? = result else { return CSVRegionCounts(quotes: 0, lineFeeds: 0) }
+            return c
+        }
+        return CSVReader.chunks(of: bytes, count: count, regionCounts: regionCounts)
     }
 
     /// The end of the first record (after the byte order mark and any empty lines): one past its LF, or the end.

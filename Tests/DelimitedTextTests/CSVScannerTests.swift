@@ -70,4 +70,25 @@ import Testing
         }
         #expect(records == (try CSVReader.records(bytes)))
     }
+
+    /// A quoted field longer than several regions: boundaries that would fall inside it move past it, and
+    /// line numbers stay those of the sequential reader.
+    @Test(arguments: [4, 16])
+    func chunksStepOverLongQuotedFields(count: Int) throws {
+        var text = "id,text\n"
+        for i in 0..<2000 { text += "\(i),plain \(i)\n" }
+        text += "long,\"" + String(repeating: "x,\"\"\n\r\n", count: 30000) + "\"\n"
+        for i in 0..<2000 { text += "\(i),\"q\nq\"\n" }
+        let bytes = Array(text.utf8)
+        let chunks = CSVReader.chunks(of: bytes, count: count)
+        #expect(chunks.count > 1 && chunks.count <= count)
+        for (a, b) in zip(chunks, chunks.dropFirst()) { #expect(a.range.upperBound == b.range.lowerBound) }
+        var records: [DelimitedRecord] = []
+        for chunk in chunks {
+            try CSVReader.scan(bytes, chunk: chunk) { r in
+                records.append(DelimitedRecord(fields: r.fields, line: r.line, byteOffset: r.byteOffset))
+            }
+        }
+        #expect(records == (try CSVReader.records(bytes)))
+    }
 }

@@ -67,8 +67,9 @@ struct EvalCommand: ParsableCommand {
             throw ExitCode.dataError
         }
 
-        let pipeline = try Pipeline(gazetteerOptions, decisionOptions, diagnostics: diagnostics)
-        let (incidents, documents) = pipeline.incidents(of: paths, diagnostics: diagnostics)
+        let (pipeline, files) = try Pipeline.prepare(
+            gazetteerOptions, decisionOptions, paths: paths, diagnostics: diagnostics)
+        let (incidents, documents) = pipeline.incidents(of: files, diagnostics: diagnostics)
 
         // The rows `gazette extract` would print, so the figures are those of the script on its output.
         var out = TSVWriter()

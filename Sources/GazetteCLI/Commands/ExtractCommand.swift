@@ -42,8 +42,9 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let diagnostics = Diagnostics()
-        let pipeline = try Pipeline(gazetteerOptions, decisionOptions, diagnostics: diagnostics)
-        let (incidents, documents) = pipeline.incidents(of: paths, diagnostics: diagnostics)
+        let (pipeline, files) = try Pipeline.prepare(
+            gazetteerOptions, decisionOptions, paths: paths, diagnostics: diagnostics)
+        let (incidents, documents) = pipeline.incidents(of: files, diagnostics: diagnostics)
         var out = TSVWriter()
         out.writeRow(IncidentRow.header)
         for row in IncidentRow.rows(incidents, documents: documents, background: !noBackground) { out.writeRow(row) }

@@ -52,6 +52,31 @@ struct Pipeline {
         decisions = try decisionOptions.load(gazetteer: gazetteer, diagnostics: diagnostics)
     }
 
+    /// The pipeline `init(_:_:resources:diagnostics:)` builds and the files of `paths`, listed while the gazetteer
+    /// and its indexes are built on another thread: both take a few tenths of a second and neither needs the
+    /// other. Problems with the paths are reported as `incidents(of:diagnostics:)` reports them; an error loading
+    /// the gazetteer or rule sets is thrown after the listing.
+    static func prepare(
+        _ gazetteerOptions: GazetteerOptions, _ decisionOptions: DecisionOptions, paths: [String],
+        diagnostics: Diagnostics
+    ) throws -> (pipeline: Pipeline, files: [URL]) {
+        let built = Mutex<Result<Pipeline, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let result = Result {
+                let gazetteer = try gazetteerOptions.load()
+                return try Pipeline(resources: try Resources.locate(), gazetteer: gazetteer)
+            }
+            built.withLock { $0 = result }
+            done.signal()
+        }
+        let files = Files.expand(paths, extensions: Pipeline.documentExtensions, diagnostics: diagnostics)
+        done.wait()
+        guard var pipeline = try built.withLock({ $0 })?.get() else { throw CLIError.resources("no pipeline") }
+        pipeline.decisions = try decisionOptions.load(gazetteer: pipeline.gazetteer, diagnostics: diagnostics)
+        return (pipeline, files)
+    }
+
     /// The file extensions read inside folders.
     static let documentExtensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm", "jsonl", "ndjson"]
 
@@ -92,7 +117,12 @@ struct Pipeline {
 
     /// Every incident of `paths` (files or folders), with problems reported to `diagnostics`.
     func incidents(of paths: [String], diagnostics: Diagnostics) -> (incidents: [Incident], documents: [Document]) {
-        let files = Files.expand(paths, extensions: Pipeline.documentExtensions, diagnostics: diagnostics)
+        incidents(of: Files.expand(paths, extensions: Pipeline.documentExtensions, diagnostics: diagnostics),
+                  diagnostics: diagnostics)
+    }
+
+    /// Every incident of `files` (listed already), with problems reported to `diagnostics`.
+    func incidents(of files: [URL], diagnostics: Diagnostics) -> (incidents: [Incident], documents: [Document]) {
         var incidents: [Incident] = []
         var documents: [Document] = []
         for result in run(files) {

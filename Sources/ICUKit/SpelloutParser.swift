@@ -41,7 +41,8 @@ public final class SpelloutParser {
     private let longestPhrase: Int
     /// Folded forms of the words met (`fold` normalizes with ICU, and news repeats its words). NFKC_Casefold
     /// comes first in `fold`, so canonically equivalent spellings, which `String` keys merge, fold alike.
-    private var folds: [String: String] = [:]
+    /// Keyed by the word's bytes: hashing a `String` key normalizes it first, which costs more than the look-up.
+    private var folds: [ByteKey: String] = [:]
     /// ICU's lenient parse (about a millisecond a call) of the exact UTF-16 text it was given.
     private var icuParses: [[UInt16]: (value: Int64, end: Int32, status: Int32)] = [:]
     /// Bound on each memo, so that hostile input cannot grow it without end.
@@ -92,12 +93,12 @@ public final class SpelloutParser {
         self.phrases = phrases
         self.vocabulary = vocabulary
         longestPhrase = longest + 2  // room for a detached "و" and "and"
-        folds = initFolds
+        folds = Dictionary(initFolds.map { (ByteKey(text: $0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// `fold(word)`, remembered.
     private func memoFold(_ word: Substring) -> String {
-        let w = String(word)
+        let w = ByteKey(text: String(word))
         if let f = folds[w] { return f }
         let f = Self.fold(word)
         if folds.count < Self.memoCapacity { folds[w] = f }
@@ -151,10 +152,11 @@ public final class SpelloutParser {
     /// rest is a number word of at least three letters: "بثلاث" → "ثلاث", "وخمسة" → "خمس". Shorter rests are refused
     /// ("لست" is "I am not", not ل + ست).
     private func withoutProclitic(_ folded: String) -> String? {
+        // Most words start with no proclitic: refused before any copy.
+        guard let first = folded.unicodeScalars.first, Self.proclitics.contains(first) else { return nil }
         let scalars = Array(folded.unicodeScalars)
-        let proclitics: Set<Unicode.Scalar> = ["\u{0648}", "\u{0641}", "\u{0628}", "\u{0644}", "\u{0643}"]
         for length in 1...2 where scalars.count - length >= 3 {
-            guard scalars.prefix(length).allSatisfy(proclitics.contains) else { break }
+            guard scalars.prefix(length).allSatisfy(Self.proclitics.contains) else { break }
             var rest = String.UnicodeScalarView()
             rest.append(contentsOf: scalars.dropFirst(length))
             let bare = String(rest)
@@ -162,6 +164,8 @@ public final class SpelloutParser {
         }
         return nil
     }
+
+    private static let proclitics: Set<Unicode.Scalar> = ["\u{0648}", "\u{0641}", "\u{0628}", "\u{0644}", "\u{0643}"]
 
     /// ICU's lenient parse over the run of words, trimmed to whole words and refused for ordinals.
     private func icuPrefix(
@@ -293,5 +297,16 @@ public final class SpelloutParser {
             glue = word == "و"
         }
         return key
+    }
+}
+
+/// A string compared and hashed by its UTF-8 bytes, without the normalization `String`'s own `==` and hash do:
+/// for memo keys, where two canonically equivalent spellings may simply be kept apart.
+private struct ByteKey: Hashable {
+    let text: String
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

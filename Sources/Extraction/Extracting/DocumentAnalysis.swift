@@ -41,7 +41,10 @@ struct Clause {
 }
 
 /// The reading of one document: clauses first, then incidents assembled from them.
-struct DocumentAnalysis {
+///
+/// A class: its helpers are nested functions and closures that capture it, and a struct holding the extractor,
+/// the rule set and the compiled tables would be copied (a hundred retains and releases) each time.
+final class DocumentAnalysis {
     let extractor: Extractor
     let rules: RuleSet
     let finder: DateFinder
@@ -80,7 +83,7 @@ struct DocumentAnalysis {
         }
     }
 
-    mutating func run() -> [Incident] {
+    func run() -> [Incident] {
         let clauses = readClauses()
         return assemble(clauses)
     }
@@ -94,9 +97,8 @@ struct DocumentAnalysis {
             // A wall of text with no sentence end is not prose. (Characters are counted only when the bytes
             // could exceed the limit: a character has at least one byte.)
             if sentence.utf8.count > 5000, sentence.count > 5000 { continue }
-            var allTokens = Tokenizer.withReadings(
-                Tokenizer.tokens(of: sentence, folds: memo.folds), clitics: rules.clitics, memo: memo.folds)
-            compiled.markTables(&allTokens)
+            var allTokens = Tokenizer.tokens(of: sentence, folds: memo.folds)
+            compiled.annotate(&allTokens, memo: memo.marks(rules.language))
             guard allTokens.contains(where: { $0.kind == .word }) else { continue }
             for clauseTokens in splitClauses(allTokens) { pieces.append((si, sentence, clauseTokens)) }
         }

@@ -117,7 +117,7 @@ public final class ExtractionSession {
     public func extract(_ document: Document) -> [Incident] {
         let language = extractor.ruleSets[document.language] != nil ? document.language : extractor.fallbackLanguage
         guard let rules = extractor.ruleSets[language], let finder = extractor.finders[language] else { return [] }
-        var reader = DocumentAnalysis(
+        let reader = DocumentAnalysis(
             extractor: extractor, rules: rules, finder: finder, icu: icu, memo: memo, matcher: matcher,
             document: document)
         return reader.run()
@@ -132,4 +132,13 @@ final class SessionMemo {
     var governorates: [String: [String: String?]] = [:]
     /// Folded forms of the words met so far.
     let folds = FoldMemo()
+    /// Per language, the readings and table bits of each token key.
+    private var marks: [String: WordMarks] = [:]
+
+    func marks(_ language: String) -> WordMarks {
+        if let m = marks[language] { return m }
+        let m = WordMarks()
+        marks[language] = m
+        return m
+    }
 }

@@ -21,15 +21,18 @@ struct Amount {
 }
 
 extension DocumentAnalysis {
+    /// Words after a number that make it a measure, not a count (built once: a set literal is built each call).
+    static let units: Set<String> = [
+        "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "m",
+        "years", "year", "days", "day", "hours", "hour", "minutes", "am", "pm", "h", "%", "percent", "kg", "ans",
+        "jahre", "anos", "anni", "años", "yil", "سنه", "سنوات", "عاما", "كم", "كيلومتر", "ساعه", "يوم", "ايام",
+    ]
+
     /// Every amount in the clause, left to right.
     func amounts(in tokens: [Token], text: String, excluding dateTokens: Set<Int>) -> [Amount] {
         var out: [Amount] = []
         var i = 0
-        let units: Set<String> = [
-            "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "m",
-            "years", "year", "days", "day", "hours", "hour", "minutes", "am", "pm", "h", "%", "percent", "kg", "ans",
-            "jahre", "anos", "anni", "años", "yil", "سنه", "سنوات", "عاما", "كم", "كيلومتر", "ساعه", "يوم", "ايام",
-        ]
+        let units = DocumentAnalysis.units
         // Which tokens begin a victim or casualty phrase, worked out once per clause.
         let flagged: [Bool] = tokens.indices.map { k in
             tokens[k].kind == .word
@@ -146,10 +149,7 @@ extension DocumentAnalysis {
             // Quantifiers: the longest pattern whose first slot is this amount.
             if let value = amount.value {
                 var best: (len: Int, rule: QuantifierRule, start: Int, end: Int, second: Int?)? = nil
-                for rule in rules.quantifiers {
-                    guard let slot = rule.pattern.firstIndex(of: "#") else { continue }
-                    let before = Array(rule.pattern[..<slot])
-                    let after = Array(rule.pattern[(slot + 1)...])
+                for (rule, before, after, slot2) in compiled.quantifiers {
                     var start = amount.tokens.lowerBound
                     if !before.isEmpty {
                         guard
@@ -162,7 +162,7 @@ extension DocumentAnalysis {
                     var end = amount.tokens.upperBound
                     var second: Int? = nil
                     if !after.isEmpty {
-                        if let slot2 = after.firstIndex(of: "#") {
+                        if let slot2 {
                             let mid = Array(after[..<slot2])
                             var k = end
                             if !mid.isEmpty {

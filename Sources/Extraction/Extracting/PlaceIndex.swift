@@ -12,8 +12,9 @@ struct PlaceIndex: Sendable {
     }
 
     let places: [Place]
-    /// First key word → entries, longest first.
-    let byFirstWord: [String: [Entry]]
+    /// First key word → entries, longest first. Keys compare byte for byte (`ByteKey`): names and text pass
+    /// through the same folding.
+    let byFirstWord: [ByteKey: [Entry]]
 
     /// Indexes the names of `places` (communities and admin units).
     init(places: [Place]) {
@@ -32,7 +33,7 @@ struct PlaceIndex: Sendable {
             }
         }
         for k in map.keys { map[k]!.sort { $0.words.count > $1.words.count } }
-        byFirstWord = map
+        byFirstWord = Dictionary(uniqueKeysWithValues: map.map { (ByteKey(text: $0.key), $0.value) })
     }
 
     /// A word of a name after folding, with the token range it covers and its alternative readings
@@ -132,11 +133,12 @@ struct PlaceIndex: Sendable {
         while i < words.count {
             var best: (len: Int, places: [Int])? = nil
             for first in words[i].variants {
-                guard let entries = byFirstWord[first] else { continue }
+                guard let entries = byFirstWord[ByteKey(text: first)] else { continue }
                 for e in entries where i + e.words.count <= words.count {
                     if let b = best, b.len > e.words.count { break }
                     var ok = true
-                    for k in 1..<max(1, e.words.count) where !words[i + k].variants.contains(e.words[k]) {
+                    for k in 1..<max(1, e.words.count)
+                    where !words[i + k].variants.contains(where: { $0.sameBytes(e.words[k]) }) {
                         ok = false
                         break
                     }

@@ -19,86 +19,119 @@ enum HTMLText {
         "main", "td", "th",
     ]
 
+    /// Works on the UTF-8 bytes: every byte the markup is made of (`<`, `>`, quotes, `!`, `-`) is ASCII, and an
+    /// ASCII byte is never part of a longer character, so the text between tags is cut where the scalars were.
     static func extract(_ html: String) -> Extracted {
         var out = ""
         var title: String? = nil
         var lang: String? = nil
         var published: String? = nil
-        let chars = Array(html.unicodeScalars)
-        var i = 0
-        var skipDepth = 0
-        var skipName = ""
-        var inTitle = false
-        var titleText = ""
-        var textRun = String.UnicodeScalarView()
-        func flush() {
-            guard !textRun.isEmpty else { return }
-            let decoded = decodeEntities(String(textRun))
-            if inTitle { titleText += decoded } else if skipDepth == 0 { out += decoded }
-            textRun = String.UnicodeScalarView()
-        }
-        while i < chars.count {
-            let c = chars[i]
-            if c != "<" {
-                if skipDepth == 0 || inTitle { textRun.append(c) }
-                i += 1
-                continue
+        var html = html
+        return html.withUTF8 { chars in
+            var i = 0
+            var skipDepth = 0
+            var skipName = ""
+            var inTitle = false
+            var titleText = ""
+            // The text since the last tag: a range of `chars`, copied once when a tag ends it.
+            var runStart = 0
+            var runEnd = 0
+            func flush() {
+                guard runEnd > runStart else { return }
+                let decoded = decodeEntities(String(decoding: chars[runStart..<runEnd], as: UTF8.self))
+                if inTitle { titleText += decoded } else if skipDepth == 0 { out += decoded }
+                runStart = runEnd
+            }
+            while i < chars.count {
+                let c = chars[i]
+                if c != UInt8(ascii: "<") {
+                    // Text is kept or dropped a whole run at a time: the state cannot change before the next tag.
+                    var k = i + 1
+                    while k < chars.count, chars[k] != UInt8(ascii: "<") { k += 1 }
+                    if skipDepth == 0 || inTitle {
+                        runStart = i
+                        runEnd = k
+                    }
+                    i = k
+                    continue
+                }
+                flush()
+                runStart = 0
+                runEnd = 0
+                // Comment.
+                if i + 3 < chars.count, chars[i + 1] == UInt8(ascii: "!"), chars[i + 2] == UInt8(ascii: "-"),
+                    chars[i + 3] == UInt8(ascii: "-")
+                {
+                    var k = i + 4
+                    while k + 2 < chars.count,
+                        !(chars[k] == UInt8(ascii: "-") && chars[k + 1] == UInt8(ascii: "-")
+                            && chars[k + 2] == UInt8(ascii: ">"))
+                    {
+                        k += 1
+                    }
+                    i = min(chars.count, k + 3)
+                    continue
+                }
+                var k = i + 1
+                var quote: UInt8? = nil
+                while k < chars.count {
+                    let d = chars[k]
+                    if let q = quote {
+                        if d == q { quote = nil }
+                    } else if d == UInt8(ascii: "\"") || d == UInt8(ascii: "'") {
+                        quote = d
+                    } else if d == UInt8(ascii: ">") {
+                        break
+                    }
+                    k += 1
+                }
+                let tag = String(decoding: chars[(i + 1)..<min(k, chars.count)], as: UTF8.self)
+                i = min(chars.count, k + 1)
+                let closing = tag.hasPrefix("/")
+                let nameChars = (closing ? tag.dropFirst() : Substring(tag)).prefix { $0.isLetter || $0.isNumber }
+                let name = nameChars.lowercased()
+                if name.isEmpty { continue }
+                if name == "title", skipDepth == 0 || skipName == "head" {
+                    inTitle = !closing
+                    if closing, title == nil {
+                        let t = titleText.trimmingSpaces
+                        if !t.isEmpty { title = t }
+                    }
+                    continue
+                }
+                if !closing, name == "html", let l = attribute("lang", in: tag) {
+                    lang = String(l.prefix(2)).lowercased()
+                }
+                if !closing, name == "meta", let content = attribute("content", in: tag) {
+                    let key = (attribute("property", in: tag) ?? attribute("name", in: tag) ?? "").lowercased()
+                    if key.contains("published") || key == "date" || key == "dc.date" {
+                        published = published ?? content
+                    }
+                }
+                if !closing, name == "time", published == nil, let dt = attribute("datetime", in: tag) {
+                    published = dt
+                }
+                if skipped.contains(name) {
+                    let selfClosing = tag.hasSuffix("/")
+                    if skipDepth == 0, !closing, !selfClosing {
+                        skipName = name
+                        skipDepth = 1
+                    } else if skipDepth > 0, name == skipName {
+                        skipDepth += closing ? -1 : (selfClosing ? 0 : 1)
+                    }
+                    continue
+                }
+                if skipDepth == 0, blocks.contains(name) { out += "\n" }
             }
             flush()
-            // Comment.
-            if i + 3 < chars.count, chars[i + 1] == "!", chars[i + 2] == "-", chars[i + 3] == "-" {
-                var k = i + 4
-                while k + 2 < chars.count, !(chars[k] == "-" && chars[k + 1] == "-" && chars[k + 2] == ">") { k += 1 }
-                i = min(chars.count, k + 3)
-                continue
-            }
-            var k = i + 1
-            var quote: Unicode.Scalar? = nil
-            while k < chars.count {
-                let d = chars[k]
-                if let q = quote {
-                    if d == q { quote = nil }
-                } else if d == "\"" || d == "'" {
-                    quote = d
-                } else if d == ">" {
-                    break
-                }
-                k += 1
-            }
-            let tag = String(String.UnicodeScalarView(chars[(i + 1)..<min(k, chars.count)]))
-            i = min(chars.count, k + 1)
-            let closing = tag.hasPrefix("/")
-            let nameChars = (closing ? tag.dropFirst() : Substring(tag)).prefix { $0.isLetter || $0.isNumber }
-            let name = nameChars.lowercased()
-            if name.isEmpty { continue }
-            if name == "title", skipDepth == 0 || skipName == "head" {
-                inTitle = !closing
-                if closing, title == nil {
-                    let t = titleText.trimmingSpaces
-                    if !t.isEmpty { title = t }
-                }
-                continue
-            }
-            if !closing, name == "html", let l = attribute("lang", in: tag) { lang = String(l.prefix(2)).lowercased() }
-            if !closing, name == "meta", let content = attribute("content", in: tag) {
-                let key = (attribute("property", in: tag) ?? attribute("name", in: tag) ?? "").lowercased()
-                if key.contains("published") || key == "date" || key == "dc.date" { published = published ?? content }
-            }
-            if !closing, name == "time", published == nil, let dt = attribute("datetime", in: tag) { published = dt }
-            if skipped.contains(name) {
-                let selfClosing = tag.hasSuffix("/")
-                if skipDepth == 0, !closing, !selfClosing {
-                    skipName = name
-                    skipDepth = 1
-                } else if skipDepth > 0, name == skipName {
-                    skipDepth += closing ? -1 : (selfClosing ? 0 : 1)
-                }
-                continue
-            }
-            if skipDepth == 0, blocks.contains(name) { out += "\n" }
+            return Extracted(text: collapsed(out), title: title, language: lang, published: published)
         }
-        flush()
-        // Collapse runs of spaces and blank lines left by markup.
+    }
+
+    /// Runs of spaces and blank lines left by markup collapsed: one space between words, at most one empty
+    /// line, none at the end.
+    static func collapsed(_ out: String) -> String {
+        if let fast = collapsedBytes(out) { return fast }
         var lines: [String] = []
         var blank = 0
         for line in out.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -113,7 +146,90 @@ enum HTMLText {
             }
         }
         while lines.last == "" { lines.removeLast() }
-        return Extracted(text: lines.joined(separator: "\n"), title: title, language: lang, published: published)
+        return lines.joined(separator: "\n")
+    }
+
+    /// `collapsed` on the bytes, or nil when cutting at bytes could differ from cutting at characters: a CR
+    /// (CR LF is one character), or a space or no-break space next to a scalar that would join it into one
+    /// character (a combining mark after it, a prepended mark before it; scalars from U+0800 on are not looked
+    /// into and count as joining).
+    static func collapsedBytes(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { b -> String? in
+            let n = b.count
+            /// Whether the scalar starting at `k` may join the character before it.
+            func joinsPrevious(_ k: Int) -> Bool {
+                guard k < n, b[k] >= 0x80 else { return false }
+                guard b[k] & 0xE0 == 0xC0 else { return true }
+                let s = Int(b[k] & 0x1F) << 6 | Int(b[k + 1] & 0x3F)
+                return Tokenizer.twoByteScalars[s].extends
+            }
+            /// Whether the scalar ending just before `k` may join the character after it.
+            func joinsNext(_ k: Int) -> Bool {
+                guard k > 0, b[k - 1] >= 0x80 else { return false }
+                var start = k - 1
+                while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+                guard b[start] & 0xE0 == 0xC0, k - start == 2 else { return true }
+                let s = Int(b[start] & 0x1F) << 6 | Int(b[start + 1] & 0x3F)
+                return Tokenizer.twoByteScalars[s].prepend
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(n)
+            var blank = 0
+            var lines = 0
+            var lineStart = 0
+            while lineStart <= n {
+                var lineEnd = lineStart
+                while lineEnd < n, b[lineEnd] != 0x0A { lineEnd += 1 }
+                // The words of the line, one space between them.
+                var line: [UInt8] = []
+                var k = lineStart
+                while k < lineEnd {
+                    let c = b[k]
+                    var width = 0
+                    if c == 0x0D { return nil }
+                    if c == 0x20 {
+                        width = 1
+                    } else if c == 0x09 {
+                        width = 1
+                    } else if c == 0xC2, k + 1 < lineEnd, b[k + 1] == 0xA0 {
+                        width = 2
+                    }
+                    if width > 0 {
+                        if c != 0x09, joinsNext(k) || joinsPrevious(k + width) { return nil }
+                        k += width
+                        continue
+                    }
+                    var e = k
+                    while e < lineEnd {
+                        let d = b[e]
+                        if d == 0x20 || d == 0x09 || d == 0x0D || (d == 0xC2 && e + 1 < lineEnd && b[e + 1] == 0xA0) {
+                            break
+                        }
+                        e += 1
+                    }
+                    if !line.isEmpty { line.append(0x20) }
+                    line.append(contentsOf: b[k..<e])
+                    k = e
+                }
+                if line.isEmpty {
+                    blank += 1
+                    if blank == 1, lines > 0 {
+                        out.append(0x0A)
+                        lines += 1
+                    }
+                } else {
+                    blank = 0
+                    if lines > 0 { out.append(0x0A) }
+                    out.append(contentsOf: line)
+                    lines += 1
+                }
+                lineStart = lineEnd + 1
+            }
+            // Trailing empty lines: each kept empty line added one "\n" before it.
+            while out.last == 0x0A { out.removeLast() }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     static func attribute(_ name: String, in tag: String) -> String? {

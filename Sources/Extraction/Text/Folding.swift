@@ -39,19 +39,40 @@ enum Folding {
     }
 }
 
+/// A string as a dictionary key compared byte for byte: no Unicode normalization when hashing or comparing,
+/// which is most of the cost of a `[String: ...]` lookup with an Arabic or accented key. Use it only where
+/// the strings compared come from the same folding (canonically equivalent spellings then have the same bytes).
+struct ByteKey: Hashable {
+    let text: String
+    static func == (a: ByteKey, b: ByteKey) -> Bool {
+        var x = a.text
+        var y = b.text
+        return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+    }
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+extension String {
+    /// Byte-for-byte equality, for folded words (see `ByteKey`): `==` on two different non-ASCII strings first
+    /// checks whether they are canonically equivalent, which costs a Unicode table look-up per scalar.
+    @inline(__always)
+    func sameBytes(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        return utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in a.elementsEqual(b) }
+        }.flatMap { $0 } ?? utf8.elementsEqual(other.utf8)
+    }
+}
+
 /// The folded forms of the non-ASCII words one worker has met. Foundation's diacritic folding is the
 /// costliest step of tokenizing Arabic or accented text, and news repeats its words, so each spelling is
 /// folded once. Keys compare byte for byte (not by canonical equivalence), so a cached form is always
 /// the fold of exactly the same text. One per session: not shared between threads.
 final class FoldMemo {
-    fileprivate struct Bytes: Hashable {
-        let text: String
-        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
+    typealias Bytes = ByteKey
 
     private var folded: [Bytes: String] = [:]
     /// Per clitic list, the Arabic variants of place-name key words (`PlaceIndex.arabicVariants`).
@@ -83,7 +104,7 @@ final class FoldMemo {
     private var readings: [[String]: [Bytes: [String]]] = [:]
     /// Enough for the vocabulary of a large corpus; past it words are folded without being kept, so memory
     /// stays bounded on hostile input.
-    fileprivate static let capacity = 200_000
+    static let capacity = 200_000
 
     /// `Folding.fold(word)`.
     func fold(_ word: Substring) -> String {

@@ -11,9 +11,10 @@ struct PhraseTable<Value: Sendable>: Sendable {
         let order: Int
     }
 
-    private var exact: [String: [Entry]] = [:]
+    /// Keys compare byte for byte: rule words and token keys come from the same folding.
+    private var exact: [ByteKey: [Entry]] = [:]
     /// Phrases whose first word ends in `*` (a prefix), by the stem's first two characters.
-    private var starred: [String: [Entry]] = [:]
+    private var starred: [ByteKey: [Entry]] = [:]
     /// Phrases whose first word is a slot or a one-letter stem: checked one by one.
     private var others: [Entry] = []
     let isEmpty: Bool
@@ -26,11 +27,11 @@ struct PhraseTable<Value: Sendable>: Sendable {
             let e = Entry(phrase: phrase, value: value, order: i)
             let first = phrase[0]
             if first.hasSuffix("*"), first.count >= 3 {
-                starred[String(first.prefix(2)), default: []].append(e)
+                starred[ByteKey(text: String(first.prefix(2))), default: []].append(e)
             } else if first.hasSuffix("*") || first == "#" || first == "@" {
                 others.append(e)
             } else {
-                exact[first, default: []].append(e)
+                exact[ByteKey(text: first), default: []].append(e)
             }
         }
         isEmpty = items.isEmpty
@@ -59,8 +60,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
         guard token.tables & bit == bit else { return [] }
         var out: [Entry] = []
         func add(reading r: String) {
-            if let list = exact[r] { out += list }
-            if !starred.isEmpty, let list = starred[String(r.prefix(2))] {
+            if let list = exact[ByteKey(text: r)] { out += list }
+            if !starred.isEmpty, let list = starred[ByteKey(text: String(r.prefix(2)))] {
                 for e in list where r.hasPrefix(e.phrase[0].dropLast()) { out.append(e) }
             }
         }
@@ -94,13 +95,13 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// The words a phrase may start with, the stem prefixes of starred first words, and whether some first
     /// word is only checked one phrase at a time: what `CompiledRules` needs to mark tokens.
-    var firstWords: Dictionary<String, [Entry]>.Keys { exact.keys }
-    var firstStems: Dictionary<String, [Entry]>.Keys { starred.keys }
+    var firstWords: [String] { exact.keys.map(\.text) }
+    var firstStems: [String] { starred.keys.map(\.text) }
     var checksEveryToken: Bool { !others.isEmpty }
 
     /// Every phrase that matches at `tokens[k...]`, in rule order, with the number of tokens it spans.
     func matches(_ tokens: [Token], at k: Int, clitics: [String]) -> [(length: Int, value: Value, phrase: Phrase)] {
-        guard k < tokens.count, !isEmpty else { return [] }
+        guard k < tokens.count, !isEmpty, tokens[k].tables & bit == bit else { return [] }
         let candidates = candidates(tokens, at: k, clitics: clitics)
         if candidates.isEmpty { return [] }
         var out: [(length: Int, value: Value, phrase: Phrase)] = []
@@ -114,7 +115,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// The first phrase (in rule order) that matches at `tokens[k...]`.
     func first(_ tokens: [Token], at k: Int, clitics: [String]) -> (length: Int, value: Value, phrase: Phrase)? {
-        guard k < tokens.count, !isEmpty else { return nil }
+        guard k < tokens.count, !isEmpty, tokens[k].tables & bit == bit else { return nil }
         // Stops at the first match instead of trying every candidate as `matches` does.
         for e in candidates(tokens, at: k, clitics: clitics) {
             if let n = TokenMatch.matches(e.phrase, tokens, at: k, clitics: clitics) { return (n, e.value, e.phrase) }
@@ -149,6 +150,9 @@ struct CompiledRules: Sendable {
     var contextAfterCues: PhraseTable<Bool>
     /// Cues before which a name locates another place ("ريف X"), matched ending at the name.
     let contextCues: [Phrase]
+    /// The quantifier rules with a number slot, in rule order, cut at the first slot once: the words before
+    /// it, the words after it, and where a second slot is among those after.
+    let quantifiers: [(rule: QuantifierRule, before: Phrase, after: Phrase, secondSlot: Int?)]
     /// For each word that starts a phrase, the bits of the tables it starts one in.
     private let wordTables: [String: UInt64]
     /// The same for the two-character stem prefixes of starred first words.
@@ -185,6 +189,11 @@ struct CompiledRules: Sendable {
         clauseBreaks = PhraseTable(r.clauseBreaks.map { ($0, true) })
         contextAfterCues = PhraseTable(r.placeCues.filter { $0.strength == .contextAfter }.map { ($0.phrase, true) })
         contextCues = r.placeCues.filter { $0.strength == .context }.map(\.phrase)
+        quantifiers = r.quantifiers.compactMap { rule in
+            guard let slot = rule.pattern.firstIndex(of: "#") else { return nil }
+            let after = Array(rule.pattern[(slot + 1)...])
+            return (rule, Array(rule.pattern[..<slot]), after, after.firstIndex(of: "#"))
+        }
         clitics = r.clitics
         var n = 0
         var words: [String: UInt64] = [:]
@@ -227,17 +236,51 @@ struct CompiledRules: Sendable {
     func markTables(_ tokens: inout [Token]) {
         for i in tokens.indices {
             let t = tokens[i]
-            var mask = everyTokenTables
-            func add(_ r: String) {
-                if let m = wordTables[r] { mask |= m }
-                if !stemTables.isEmpty, let m = stemTables[String(r.prefix(2))] { mask |= m }
-            }
             if !clitics.isEmpty && !t.readings.isEmpty {
-                for r in t.readings { add(r) }
+                tokens[i].tables = mask(readings: t.readings)
             } else {
-                for r in PhraseTable<Bool>.readings(of: t.key, clitics: clitics) { add(r) }
+                tokens[i].tables = mask(readings: PhraseTable<Bool>.readings(of: t.key, clitics: clitics))
             }
-            tokens[i].tables = mask
         }
     }
+
+    /// The tables a token whose key has these readings may start a phrase in.
+    private func mask(readings: [String]) -> UInt64 {
+        var mask = everyTokenTables
+        for r in readings {
+            if let m = wordTables[r] { mask |= m }
+            if !stemTables.isEmpty, let m = stemTables[String(r.prefix(2))] { mask |= m }
+        }
+        return mask
+    }
+
+    /// `Tokenizer.withReadings` with this rule set's clitics, then `markTables`, in one step: both are
+    /// functions of a token's key alone, so `memo` keeps them per key (a news text repeats its words).
+    func annotate(_ tokens: inout [Token], memo: WordMarks) {
+        for i in tokens.indices {
+            let key = ByteKey(text: tokens[i].key)
+            let entry: WordMarks.Entry
+            if let known = memo.entries[key] {
+                entry = known
+            } else {
+                // Word tokens get the readings (when the language has clitics); every token gets its tables
+                // from the same readings.
+                let readings = PhraseTable<Bool>.readings(of: tokens[i].key, clitics: clitics)
+                entry = WordMarks.Entry(readings: clitics.isEmpty ? [] : readings, mask: mask(readings: readings))
+                if memo.entries.count < FoldMemo.capacity { memo.entries[key] = entry }
+            }
+            if tokens[i].kind == .word { tokens[i].readings = entry.readings }
+            tokens[i].tables = entry.mask
+        }
+    }
+}
+
+/// One language's readings and table bits per token key (`CompiledRules.annotate`), kept by a worker.
+final class WordMarks {
+    struct Entry {
+        var readings: [String]
+        var mask: UInt64
+    }
+
+    var entries: [ByteKey: Entry] = [:]
 }

@@ -6,7 +6,7 @@ enum TokenMatch {
         if word.utf8.last == UInt8(ascii: "*"), word.hasSuffix("*") {
             return key.hasPrefix(word.dropLast()) && key.count >= word.count - 1
         }
-        return key == word
+        return key.sameBytes(word)
     }
 
     /// Like `word(_:matches:)`, also trying the key with one leading clitic removed (Arabic `و`, `ب`, `وب`)
@@ -36,7 +36,7 @@ enum TokenMatch {
                 if w.utf8.last == UInt8(ascii: "*"), w.hasSuffix("*") {
                     let stem = w.dropLast()
                     if !t.readings.contains(where: { $0.hasPrefix(stem) }) { return nil }
-                } else if !t.readings.contains(w) {
+                } else if !t.readings.contains(where: { $0.sameBytes(w) }) {
                     return nil
                 }
                 continue

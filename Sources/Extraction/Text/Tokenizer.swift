@@ -54,12 +54,23 @@ enum Tokenizer {
         /// The kind of the character at `i` and where the next one starts. Most text is ASCII, and an ASCII
         /// byte followed by another ASCII byte is a whole character (CR LF aside), so it is classified from
         /// the byte; grapheme breaking and Unicode property look-ups are left to the other characters.
+        /// The same holds for a two-byte scalar (Latin accents, Greek, Cyrillic, Hebrew, Arabic) that is not a
+        /// prepended mark, followed by an ASCII byte or another two-byte scalar that is not a combining mark.
         func step(_ i: String.Index) -> (kind: Token.Kind?, next: String.Index) {
             let b = utf8[i]
             if b < 0x80 {
                 let n = utf8.index(after: i)
-                if n == text.endIndex || (utf8[n] < 0x80 && !(b == 0x0D && utf8[n] == 0x0A)) {
+                if n == text.endIndex || (utf8[n] < 0x80 && !(b == 0x0D && utf8[n] == 0x0A))
+                    || (b != 0x0D && Tokenizer.startsCharacter(utf8, at: n))
+                {
                     return (Tokenizer.asciiKinds[Int(b)], n)
+                }
+            } else if b & 0xE0 == 0xC0 {
+                let n = utf8.index(i, offsetBy: 2)
+                let s = Int(b & 0x1F) << 6 | Int(utf8[utf8.index(after: i)] & 0x3F)
+                let info = Tokenizer.twoByteScalars[s]
+                if !info.prepend, n == text.endIndex || utf8[n] < 0x80 || Tokenizer.startsCharacter(utf8, at: n) {
+                    return (info.kind, n)
                 }
             }
             return (kindOf(text[i]), text.index(after: i))
@@ -146,6 +157,42 @@ enum Tokenizer {
             i = j
         }
         return out
+    }
+
+    /// Whether the two-byte scalar at `n` (a scalar boundary, not the end) surely begins a new character after
+    /// a scalar that is not a prepended mark or a CR: it is no combining mark (the only grapheme extenders
+    /// below U+0800 are nonspacing and enclosing marks; spacing marks and joiners come later).
+    @inline(__always)
+    static func startsCharacter(_ utf8: String.UTF8View, at n: String.Index) -> Bool {
+        let b = utf8[n]
+        guard b & 0xE0 == 0xC0 else { return false }
+        let s = Int(b & 0x1F) << 6 | Int(utf8[utf8.index(after: n)] & 0x3F)
+        return !twoByteScalars[s].extends
+    }
+
+    /// What the tokenizer needs of each scalar below U+0800 standing alone as a character: its kind (as
+    /// `kindOf` gives it for that one-scalar character), whether it extends the character before it (a
+    /// nonspacing or enclosing mark), and whether it joins the character after it (the prepended Arabic and
+    /// Syriac number marks, U+0600–U+0605, U+06DD, U+070F).
+    static let twoByteScalars: [(kind: Token.Kind?, extends: Bool, prepend: Bool)] = (0..<0x800).map { v in
+        guard v >= 0x80, let s = Unicode.Scalar(UInt32(v)) else { return (nil, false, true) }
+        let c = Character(s)
+        let kind: Token.Kind?
+        if s.properties.numericType == .decimal {
+            kind = .number
+        } else if c.isLetter {
+            kind = .word
+        } else if c.isWhitespace {
+            kind = nil
+        } else if s.properties.generalCategory == .nonspacingMark {
+            kind = .word
+        } else {
+            kind = .punctuation
+        }
+        let category = s.properties.generalCategory
+        let extends = category == .nonspacingMark || category == .enclosingMark || category == .spacingMark
+        let prepend = (0x0600...0x0605).contains(v) || v == 0x06DD || v == 0x070F
+        return (kind, extends, prepend)
     }
 
     /// The kind of each ASCII character, as `kindOf` gives it (digits, letters, white space, the rest).

@@ -30,6 +30,11 @@ import Testing
         "",
         "\r\n\r\n",
         "🇸🇾 12 🇸🇾x",
+        // Arabic with harakat, a prepended number mark (U+0600) before a space and digits, a joiner, a
+        // combining mark after a space, Latin and Greek letters with accents, Arabic-Indic digits in a word.
+        "قُتِلَ ١٣ مدنيًّا في بلدة كفرنبل، وأصيب ٢٠ آخرون\u{0600} ١٢ \u{0600}٣٤",
+        "a\u{200D}b \u{200C}x \u{301}y é\u{301}è Ωμέγα İstanbul'da ß ĳ",
+        "\u{0651}أول \u{06DD}١٢ ؟؛، ٬٣٠٠ 1٬300",
     ])
     func tokensMatchTheCharacterByCharacterReading(text: String) {
         let tokens = Tokenizer.tokens(of: text)
@@ -63,6 +68,70 @@ import Testing
         #expect(tokens.map { String(text[$0.range]) } == expected.map(\.0))
         #expect(tokens.map(\.kind) == expected.map(\.1))
         for t in tokens where t.kind == .word { #expect(t.key == Folding.fold(text[t.range])) }
+    }
+
+    @Test func twoByteScalarTableAgreesWithUnicodeProperties() {
+        for v in 0x80..<0x800 {
+            guard let s = Unicode.Scalar(UInt32(v)) else { continue }
+            let info = Tokenizer.twoByteScalars[v]
+            #expect(info.kind == Self.referenceKind(Character(s)), "U+\(String(v, radix: 16))")
+            // A scalar that does not extend the character before it starts a new one after a letter.
+            let pair = "a" + String(Character(s))
+            #expect(info.extends == (pair.count == 1), "U+\(String(v, radix: 16))")
+        }
+        // The prepended marks join the next character.
+        #expect(("\u{0600}" + "1").count == 1)
+        #expect(Tokenizer.twoByteScalars[0x0600].prepend && !Tokenizer.twoByteScalars[0x0627].prepend)
+    }
+
+    /// Markup left-overs collapsed on bytes read as the character-by-character collapse reads them, and text
+    /// where bytes and characters could disagree is left to the characters.
+    @Test(arguments: [
+        "  one  two\t three \n\n\n four\u{A0}five \n \n",
+        "\n\n  \n lead \n\n\ntrail\n\n",
+        "قُتِلَ  ١٣\u{A0}مدنيًّا \n\n في   بلدة",
+        "",
+        " ",
+        "x\n",
+    ])
+    func htmlCollapseOnBytesIsTheCollapseOnCharacters(text: String) throws {
+        let fast = try #require(HTMLText.collapsedBytes(text))
+        #expect(fast == HTMLText.collapsedByCharacters(text))
+    }
+
+    @Test(arguments: ["a \u{301}b", "a\r\nb", "x\u{0600} 1", "a \u{200D}b", "a\u{A0}\u{651}b"])
+    func htmlCollapseLeavesJoinedSpacesToCharacters(text: String) {
+        #expect(HTMLText.collapsedBytes(text) == nil)
+        #expect(HTMLText.collapsed(text) == HTMLText.collapsedByCharacters(text))
+    }
+
+    /// One look-up per key gives the readings and table bits that `withReadings` and `markTables` give.
+    @Test(arguments: Fixtures.ruleSets.map(\.language))
+    func annotatedTokensAreMarkedTokens(language: String) throws {
+        let rules = try #require(Fixtures.ruleSets.first { $0.language == language })
+        let compiled = try #require(Fixtures.extractor.compiled[language])
+        let text =
+            "قتل 12 مدنيا وأصيب ٢٠ في بلدة كفرنبل بريف إدلب الجنوبي. At least 16 civilians were killed in the "
+            + "town of Atareb, rural Aleppo; au moins 5 civils tués à Saraqib. Han Şeyhun'da 7 kişi öldü."
+        let memo = WordMarks()
+        for _ in 0..<2 {
+            var plain = Tokenizer.withReadings(Tokenizer.tokens(of: text), clitics: rules.clitics)
+            compiled.markTables(&plain)
+            var annotated = Tokenizer.tokens(of: text)
+            compiled.annotate(&annotated, memo: memo)
+            #expect(annotated.map(\.readings) == plain.map(\.readings))
+            #expect(annotated.map(\.tables) == plain.map(\.tables))
+            #expect(!memo.entries.isEmpty)
+        }
+    }
+
+    @Test func byteKeysCompareBytes() {
+        #expect("قتل".sameBytes("قتل") && "".sameBytes("") && "a".sameBytes("a"))
+        #expect(!"قتل".sameBytes("قتلى") && !"ab".sameBytes("ac"))
+        // Canonically equivalent spellings are equal strings but different keys.
+        #expect("\u{E9}" == "e\u{301}" && !"\u{E9}".sameBytes("e\u{301}"))
+        #expect(ByteKey(text: "كفرنبل") == ByteKey(text: String("وكفرنبل".dropFirst())))
+        #expect(Set([ByteKey(text: "\u{E9}"), ByteKey(text: "e\u{301}")]).count == 2)
     }
 
     @Test func numberKeysKeepOnlyDigits() {

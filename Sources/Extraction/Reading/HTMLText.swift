@@ -131,7 +131,11 @@ enum HTMLText {
     /// Runs of spaces and blank lines left by markup collapsed: one space between words, at most one empty
     /// line, none at the end.
     static func collapsed(_ out: String) -> String {
-        if let fast = collapsedBytes(out) { return fast }
+        collapsedBytes(out) ?? collapsedByCharacters(out)
+    }
+
+    /// `collapsed`, cutting at characters.
+    static func collapsedByCharacters(_ out: String) -> String {
         var lines: [String] = []
         var blank = 0
         for line in out.split(separator: "\n", omittingEmptySubsequences: false) {

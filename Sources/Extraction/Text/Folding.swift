@@ -44,11 +44,7 @@ enum Folding {
 /// the strings compared come from the same folding (canonically equivalent spellings then have the same bytes).
 struct ByteKey: Hashable {
     let text: String
-    static func == (a: ByteKey, b: ByteKey) -> Bool {
-        var x = a.text
-        var y = b.text
-        return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
-    }
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.sameBytes(b.text) }
     func hash(into hasher: inout Hasher) {
         var text = text
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
@@ -60,9 +56,12 @@ extension String {
     /// checks whether they are canonically equivalent, which costs a Unicode table look-up per scalar.
     @inline(__always)
     func sameBytes(_ other: String) -> Bool {
-        guard utf8.count == other.utf8.count else { return false }
+        let n = utf8.count
+        guard n == other.utf8.count else { return false }
         return utf8.withContiguousStorageIfAvailable { a in
-            other.utf8.withContiguousStorageIfAvailable { b in a.elementsEqual(b) }
+            other.utf8.withContiguousStorageIfAvailable { b in
+                n == 0 || memcmp(a.baseAddress!, b.baseAddress!, n) == 0
+            }
         }.flatMap { $0 } ?? utf8.elementsEqual(other.utf8)
     }
 }

@@ -134,11 +134,37 @@ struct Pipeline {
         return (incidents, documents)
     }
 
+    /// The bytes of a regular file of up to 1 MB with one `read`, or nil (then `Files.read` reads it, or says
+    /// why it cannot): for a press release of a few kilobytes, mapping the file and copying the mapping cost
+    /// more than the reading.
+    private static func readSmallFile(_ url: URL) -> [UInt8]? {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= 1_000_000 else { return nil }
+        let size = Int(info.st_size)
+        var complete = false
+        // One byte more than the size: reading it tells that the file grew since `fstat`.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            var total = 0
+            while total <= size {
+                let n = read(fd, buffer.baseAddress! + total, size + 1 - total)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { break }
+                total += n
+            }
+            count = total
+            complete = total == size
+        }
+        return complete ? bytes : nil
+    }
+
     private static func process(_ url: URL, reader: DocumentReader, session: ExtractionSession) -> FileResult {
         var result = FileResult(url: url)
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         do {
-            bytes = try Files.read(url)
+            if let small = Pipeline.readSmallFile(url) { bytes = small } else { bytes = try Files.read(url) }
         } catch {
             result.errors.append(error.description)
             return result

@@ -42,22 +42,13 @@ public final class Matcher {
     private var matchCache: [String: Match] = [:]
     /// Scratch counters for the bigram candidates, one per distinct skeleton, reset after each query.
     private var counts: [UInt16]
-    /// What one query knows of the distinct forms of names, so that a form many places share is compared once:
-    /// the spelling similarity and whether the form has one of the query's skeletons, valid where the form's stamp
-    /// is the query's.
-    private var formMemo: [FormMemo]
+    /// The spelling similarity of the query to each distinct form of a name, so that a form many places share is
+    /// compared once: valid where the form's stamp is the query's.
+    private var memoStamp: [UInt32]
+    private var memoSimilarity: [Double]
     private var stamp: UInt32 = 0
-    /// Ids of the query's skeletons that some name has.
-    private var querySkeletons: [Int32] = []
-
-    struct FormMemo {
-        /// The query whose `sharesSkeleton` this is.
-        var stamp: UInt32 = 0
-        var sharesSkeleton = false
-        /// The query whose `similarity` this is.
-        var similarityStamp: UInt32 = 0
-        var similarity = 0.0
-    }
+    /// Id of each of the query's skeletons, -1 where no name has it.
+    private var querySkeletonIDs: [Int32] = []
 
     /// Longest name (in Unicode scalars) still considered a place name.
     public static let maximumNameLength = 150
@@ -100,7 +91,8 @@ public final class Matcher {
     public init(index: MatcherIndex) {
         self.index = index
         counts = [UInt16](repeating: 0, count: index.skeletonIDs.count)
-        formMemo = [FormMemo](repeating: FormMemo(), count: index.forms.count)
+        memoStamp = [UInt32](repeating: 0, count: index.forms.count)
+        memoSimilarity = [Double](repeating: 0, count: index.forms.count)
     }
 
     /// The keys of `name`, memoized per distinct string.
@@ -200,8 +192,9 @@ public final class Matcher {
         }
         // A name many communities share ("Mansura", "Jdideh") is not decided by a governorate alone: the text
         // may mean a hamlet the gazetteer lacks. Only a well-known town (one other gazetteers spell) stays sure.
-        let communities = Set(nationwide).filter { index.kinds[Int($0)] == .community }
-        if communities.count >= 3, ctx.units.allSatisfy({ $0.utf8.count == 4 }) {
+        // (`nationwide` lists each place once.)
+        let communities = nationwide.lazy.filter { self.index.kinds[Int($0)] == .community }.count
+        if communities >= 3, ctx.units.allSatisfy({ $0.utf8.count == 4 }) {
             for i in scored.indices where index.prominence[Int(scored[i].place)] < 3 { scored[i].sure = false }
         }
         return decide(name, context, key, ctx, layer, scored)
@@ -221,17 +214,17 @@ public final class Matcher {
     private func startQuery(_ key: NameKey) {
         stamp &+= 1
         if stamp == 0 {
-            for f in formMemo.indices { formMemo[f] = FormMemo() }
+            memoStamp.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
             stamp = 1
         }
-        querySkeletons = key.skeletons.compactMap { index.skeletonIDs[$0] }
+        querySkeletonIDs = key.skeletons.map { index.skeletonIDs[$0] ?? -1 }
     }
 
     /// Spelling similarity of the query to form `f`: computed once per query and form (``startQuery(_:)``),
     /// whichever places share the form.
     private func similarity(_ key: NameKey, form f: Int32) -> Double {
         let i = Int(f)
-        if formMemo[i].similarityStamp == stamp { return formMemo[i].similarity }
+        if memoStamp[i] == stamp { return memoSimilarity[i] }
         let form = index.forms[i]
         let similarity = index.letters.withUnsafeBufferPointer { letters in
             key.letters.withUnsafeBufferPointer { query in
@@ -239,55 +232,74 @@ public final class Matcher {
                     query, UnsafeBufferPointer(rebasing: letters[Int(form.letterStart)..<Int(form.letterEnd)]))
             }
         }
-        formMemo[i].similarityStamp = stamp
-        formMemo[i].similarity = similarity
+        memoStamp[i] = stamp
+        memoSimilarity[i] = similarity
         return similarity
-    }
-
-    /// Whether form `f` has one of the query's skeletons, once per query and form.
-    private func sharesSkeleton(form f: Int32) -> Bool {
-        let i = Int(f)
-        if formMemo[i].stamp == stamp { return formMemo[i].sharesSkeleton }
-        let form = index.forms[i]
-        var shares = false
-        for k in Int(form.skeletonStart)..<Int(form.skeletonEnd) where querySkeletons.contains(index.formSkeletons[k]) {
-            shares = true
-            break
-        }
-        formMemo[i].stamp = stamp
-        formMemo[i].sharesSkeleton = shares
-        return shares
-    }
-
-    /// Whether a name of the place in the query's script has one of the query's skeletons (else the skeleton
-    /// agreed only across scripts, which is weaker).
-    private func sameScriptSkeleton(_ key: NameKey, _ place: Int32) -> Bool {
-        index.forms(of: place).contains { index.forms[Int($0)].isArabic == key.isArabic && sharesSkeleton(form: $0) }
     }
 
     /// Spelling similarity of the query to the closest name of the place in the query's script (0.5 when it has
     /// no name in that script).
     private func spelling(_ key: NameKey, _ place: Int32) -> Double {
         var best = -1.0
-        for f in index.forms(of: place) where index.forms[Int(f)].isArabic == key.isArabic {
-            best = max(best, similarity(key, form: f))
+        let script: Int32 = key.isArabic ? 1 : 0
+        for k in index.formRange(of: place) {
+            let entry = index.placeForms[k]
+            if entry & 1 == script { best = max(best, similarity(key, form: entry >> 1)) }
         }
         return best < 0 ? 0.5 : best
     }
 
-    private func skeletonLayer(_ key: NameKey, _ ctx: Context) -> ([Scored], [Int32]) {
-        // The places of each skeleton of the query; a place keeps the first skeleton that found it.
-        var hits: [(place: Int32, variant: Int)] = []
-        for (v, s) in key.skeletons.enumerated() where s.utf8.count >= 2 {
-            for id in index.places(skeleton: s) { hits.append((id, v)) }
+    /// Whether `place` has a name in one of the scripts `bits` with skeleton `id`.
+    private func hasSkeleton(_ place: Int32, _ id: Int32, bits: Int32) -> Bool {
+        let range = index.placeRange(skeleton: id)
+        // Binary search: postings are sorted by place.
+        var low = range.lowerBound, high = range.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if index.skeletonPlaces[mid] >> 2 < place { low = mid + 1 } else { high = mid }
         }
-        hits.sort { $0.place != $1.place ? $0.place < $1.place : $0.variant < $1.variant }
+        return low < range.upperBound && index.skeletonPlaces[low] >> 2 == place && index.skeletonPlaces[low] & bits != 0
+    }
+
+    private func skeletonLayer(_ key: NameKey, _ ctx: Context) -> ([Scored], [Int32]) {
+        // The places of each skeleton of the query, with the scripts of their names that have it; a place keeps
+        // the first skeleton that found it. One skeleton (the common case) needs no merging: postings are sorted.
         var ids: [Int32] = []
         var variant: [Int] = []
-        for hit in hits where ids.last != hit.place {
-            ids.append(hit.place)
-            variant.append(hit.variant)
+        var scripts: [Int32] = []
+        let found = key.skeletons.indices.filter { key.skeletons[$0].utf8.count >= 2 && querySkeletonIDs[$0] >= 0 }
+        if found.count == 1 {
+            let v = found[0]
+            let range = index.placeRange(skeleton: querySkeletonIDs[v])
+            ids.reserveCapacity(range.count)
+            scripts.reserveCapacity(range.count)
+            for k in range {
+                ids.append(index.skeletonPlaces[k] >> 2)
+                scripts.append(index.skeletonPlaces[k] & 3)
+            }
+            variant = [Int](repeating: v, count: ids.count)
+        } else if found.count > 1 {
+            var hits: [(place: Int32, variant: Int, scripts: Int32)] = []
+            for v in found {
+                for k in index.placeRange(skeleton: querySkeletonIDs[v]) {
+                    hits.append((index.skeletonPlaces[k] >> 2, v, index.skeletonPlaces[k] & 3))
+                }
+            }
+            hits.sort { $0.place != $1.place ? $0.place < $1.place : $0.variant < $1.variant }
+            for hit in hits {
+                if ids.last == hit.place {
+                    scripts[scripts.count - 1] |= hit.scripts
+                } else {
+                    ids.append(hit.place)
+                    variant.append(hit.variant)
+                    scripts.append(hit.scripts)
+                }
+            }
         }
+        let scriptBit = key.isArabic ? MatcherIndex.arabicBit : MatcherIndex.latinBit
+        // Skeletons too short to find places still count for whether the query's script shares a skeleton.
+        let shortIDs = key.skeletons.indices.filter { key.skeletons[$0].utf8.count < 2 && querySkeletonIDs[$0] >= 0 }
+            .map { querySkeletonIDs[$0] }
         var out: [Scored] = []
         var nationwide: [Int32] = []
         var considered = Array(ids.indices)
@@ -301,7 +313,9 @@ public final class Matcher {
         for k in considered {
             let id = ids[k]
             let short = key.skeletons[variant[k]].utf8.count <= 2
-            let sameScript = sameScriptSkeleton(key, id)
+            // Whether a name of the place in the query's script has one of its skeletons (else the skeleton agreed
+            // only across scripts, which is weaker).
+            let sameScript = scripts[k] & scriptBit != 0 || shortIDs.contains { hasSkeleton(id, $0, bits: scriptBit) }
             // The spelling only counts for a skeleton shared in the query's script, or a short one.
             let sim = sameScript || short ? spelling(key, id) : 0
             // Two consonants say little: "Has" and "Hass" agree, "Sinaa" and "Suna" must not.
@@ -325,7 +339,7 @@ public final class Matcher {
             for id in index.coreIndex[s] ?? [] where ids.insert(id).inserted { hit[id] = s }
         }
         for s in key.coreSkeletons where s.utf8.count >= 2 {
-            for id in Array(index.places(skeleton: s)) + (index.coreIndex[s] ?? []) where ids.insert(id).inserted {
+            for id in index.places(skeleton: s) + (index.coreIndex[s] ?? []) where ids.insert(id).inserted {
                 hit[id] = s
             }
         }

@@ -16,18 +16,19 @@ public struct MatcherIndex: Sendable {
 
     /// A distinct form of a name: what the layers compare of it, a slice of its ``NameKey`` (the index does not
     /// keep every token and folded form of every name, a third of its memory on a large gazetteer). Its letters
-    /// and skeleton ids live in flat arrays of the index, so that reading a form retains nothing.
+    /// live in a flat array of the index, so that reading a form retains nothing.
     struct Form: Sendable {
         var isArabic: Bool
         /// Range of ``MatcherIndex/letters``.
         var letterStart: Int32
         var letterEnd: Int32
-        /// Range of ``MatcherIndex/formSkeletons`` (ids of ``MatcherIndex/skeletonIDs``).
-        var skeletonStart: Int32
-        var skeletonEnd: Int32
         /// Index in ``MatcherIndex/qualifierSets``.
         var qualifiers: Int32
     }
+
+    /// Script bits of a posting of ``skeletonPlaces``: the place has a name of the skeleton in Latin, in Arabic.
+    static let latinBit: Int32 = 1
+    static let arabicBit: Int32 = 2
 
     /// One (skeleton, name) of a place, what the fuzzy layer scores; listed under its skeleton. `ordinal` numbers
     /// the entries in place order, the order in which candidates of equal promise are weighed.
@@ -40,10 +41,11 @@ public struct MatcherIndex: Sendable {
     /// Every distinct form of a name, in order of first appearance.
     let forms: [Form]
     let letters: [UInt32]
-    let formSkeletons: [Int32]
     /// Distinct sorted qualifier lists; index 0 is the empty list.
     let qualifierSets: [[String]]
-    /// Forms of each place, in the order of its names: `placeForms[placeFormStart[p]..<placeFormStart[p + 1]]`.
+    /// Forms of each place, in the order of its names: `placeForms[placeFormStart[p]..<placeFormStart[p + 1]]`,
+    /// each as `form << 1 | 1` when the name is in Arabic script, `form << 1` otherwise, so that choosing the
+    /// names in the query's script does not read the forms.
     let placeForms: [Int32]
     let placeFormStart: [Int32]
 
@@ -52,7 +54,8 @@ public struct MatcherIndex: Sendable {
     /// Skeleton symbols of each id: `skeletonBytes[skeletonByteStart[s]..<skeletonByteStart[s + 1]]`.
     let skeletonBytes: [UInt8]
     let skeletonByteStart: [Int32]
-    /// Places with a name of each skeleton, sorted: `skeletonPlaces[skeletonPlaceStart[s]..<...[s + 1]]`.
+    /// Places with a name of each skeleton, sorted: `skeletonPlaces[skeletonPlaceStart[s]..<...[s + 1]]`, each
+    /// as `place << 2 | script bits` (``latinBit``, ``arabicBit``: the scripts of its names with the skeleton).
     let skeletonPlaces: [Int32]
     let skeletonPlaceStart: [Int32]
     /// Fuzzy entries of each skeleton, in place order: `entries[entryStart[s]..<entryStart[s + 1]]`.
@@ -104,7 +107,6 @@ public struct MatcherIndex: Sendable {
         }
         var forms: [Form] = []
         var letters: [UInt32] = []
-        var formSkeletons: [Int32] = []
         var qualifierSets: [[String]] = [[]]
         var qualifierIDs: [[String]: Int32] = [[]: 0]
         var formIDs: [String: Int32] = [:]
@@ -113,7 +115,8 @@ public struct MatcherIndex: Sendable {
         var skeletonIDs: [String: Int32] = [:]
         var skeletonBytes: [UInt8] = []
         var skeletonByteStart: [Int32] = [0]
-        // (skeleton, place) and (skeleton, entry) pairs in place order, grouped by skeleton once all are known.
+        // (skeleton, place and script bits) and (skeleton, entry) pairs in place order, grouped by skeleton once
+        // all are known.
         var skeletonPairs: [(Int32, Int32)] = []
         var entryPairs: [(Int32, Entry)] = []
         func skeletonID(_ s: String) -> Int32 {
@@ -142,11 +145,8 @@ public struct MatcherIndex: Sendable {
             }
             let letterStart = Int32(letters.count)
             letters.append(contentsOf: key.letters)
-            let skeletonStart = Int32(formSkeletons.count)
-            for s in key.skeletons { formSkeletons.append(skeletonID(s)) }
             forms.append(Form(
-                isArabic: key.isArabic, letterStart: letterStart, letterEnd: Int32(letters.count),
-                skeletonStart: skeletonStart, skeletonEnd: Int32(formSkeletons.count), qualifiers: qualifiers))
+                isArabic: key.isArabic, letterStart: letterStart, letterEnd: Int32(letters.count), qualifiers: qualifiers))
             return id
         }
         var ordinal = Int32(0)
@@ -161,13 +161,16 @@ public struct MatcherIndex: Sendable {
                 if key.compact.isEmpty { continue }
                 keys.append(key)
                 let form = formID(key)
-                placeForms.append(form)
+                placeForms.append(form << 1 | (key.isArabic ? 1 : 0))
+                let script = key.isArabic ? Self.arabicBit : Self.latinBit
                 post(&seenExact, key.compact, p)
                 post(&seenBare, key.bare, p)
                 for s in key.coreSkeletons where s.utf8.count >= 2 { post(&seenCore, s, p) }
-                for s in key.skeletons where !s.isEmpty {
+                for s in key.skeletons {
                     let sid = skeletonID(s)
-                    if skeletonPairs.last.map({ $0 != (sid, p) }) ?? true { skeletonPairs.append((sid, p)) }
+                    // Every skeleton, the empty one too, tells whether the query shares a skeleton in its script.
+                    skeletonPairs.append((sid, p << 2 | script))
+                    if s.isEmpty { continue }
                     if seenEntry.insert(s + "\u{1}" + key.bare).inserted {
                         entryPairs.append((sid, Entry(place: p, form: form, ordinal: ordinal)))
                         ordinal += 1
@@ -192,9 +195,9 @@ public struct MatcherIndex: Sendable {
         }
         formIDs = [:]
         let skeletonCount = skeletonIDs.count
-        // Group by skeleton with a counting sort, which keeps place order within each skeleton: sorted places
-        // without repeats, as each place's pairs are adjacent.
-        func group<T>(_ pairs: [(Int32, T)], unique: (T, T) -> Bool) -> ([T], [Int32]) {
+        // Group by skeleton with a counting sort, which keeps place order within each skeleton; `merge` folds a
+        // value into the one before it when they are of the same place (each place's pairs are adjacent).
+        func group<T>(_ pairs: [(Int32, T)], merge: (inout T, T) -> Bool) -> ([T], [Int32]) {
             var start = [Int32](repeating: 0, count: skeletonCount + 1)
             for (s, _) in pairs { start[Int(s) + 1] += 1 }
             for s in 0..<skeletonCount { start[s + 1] += start[s] }
@@ -212,16 +215,20 @@ public struct MatcherIndex: Sendable {
                 let first = compact.count
                 for k in Int(start[s])..<Int(start[s + 1]) {
                     let value = out[k]!
-                    if compact.count > first, !unique(compact[compact.count - 1], value) { continue }
+                    if compact.count > first, merge(&compact[compact.count - 1], value) { continue }
                     compact.append(value)
                 }
                 compactStart[s + 1] = Int32(compact.count)
             }
             return (compact, compactStart)
         }
-        let (skeletonPlaces, skeletonPlaceStart) = group(skeletonPairs) { $0 != $1 }
+        let (skeletonPlaces, skeletonPlaceStart) = group(skeletonPairs) { last, next in
+            guard last >> 2 == next >> 2 else { return false }
+            last |= next
+            return true
+        }
         skeletonPairs = []
-        let (entries, entryStart) = group(entryPairs) { _, _ in true }
+        let (entries, entryStart) = group(entryPairs) { _, _ in false }
         entryPairs = []
         var bigramIndex: [UInt16: Postings] = [:]
         for s in 0..<skeletonCount where entryStart[s + 1] > entryStart[s] {
@@ -243,7 +250,6 @@ public struct MatcherIndex: Sendable {
         }
         self.forms = forms
         self.letters = letters
-        self.formSkeletons = formSkeletons
         self.qualifierSets = qualifierSets
         self.placeForms = placeForms
         self.placeFormStart = placeFormStart
@@ -280,16 +286,16 @@ public struct MatcherIndex: Sendable {
         withinRanks = within.map { $0.compactMap { rankOf[$0] } }
     }
 
-    /// Places that have a name with skeleton `id`, sorted.
+    /// Where the places that have a name with skeleton `id` are in ``skeletonPlaces``.
     @inline(__always)
-    func places(skeleton id: Int32) -> ArraySlice<Int32> {
-        skeletonPlaces[Int(skeletonPlaceStart[Int(id)])..<Int(skeletonPlaceStart[Int(id) + 1])]
+    func placeRange(skeleton id: Int32) -> Range<Int> {
+        Int(skeletonPlaceStart[Int(id)])..<Int(skeletonPlaceStart[Int(id) + 1])
     }
 
     /// Places that have a name with skeleton `s`, sorted; empty when no name has it.
-    func places(skeleton s: String) -> ArraySlice<Int32> {
+    func places(skeleton s: String) -> [Int32] {
         guard let id = skeletonIDs[s] else { return [] }
-        return places(skeleton: id)
+        return skeletonPlaces[placeRange(skeleton: id)].map { $0 >> 2 }
     }
 
     /// The symbols of skeleton `id`, as text.
@@ -298,10 +304,15 @@ public struct MatcherIndex: Sendable {
             as: UTF8.self)
     }
 
-    /// Forms of the names of `place`.
+    /// Where the forms of the names of `place` are in ``placeForms``.
     @inline(__always)
-    func forms(of place: Int32) -> ArraySlice<Int32> {
-        placeForms[Int(placeFormStart[Int(place)])..<Int(placeFormStart[Int(place) + 1])]
+    func formRange(of place: Int32) -> Range<Int> {
+        Int(placeFormStart[Int(place)])..<Int(placeFormStart[Int(place) + 1])
+    }
+
+    /// Forms of the names of `place`.
+    func forms(of place: Int32) -> [Int32] {
+        placeForms[formRange(of: place)].map { $0 >> 1 }
     }
 
     /// District names that are also everyday words of the languages contexts are written in.

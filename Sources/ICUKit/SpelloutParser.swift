@@ -36,7 +36,9 @@ public final class SpelloutParser {
     /// The locale whose number words are read.
     public let locale: String
     private let phrases: [String: Int]
-    private let vocabulary: Set<String>
+    /// Folded words, compared by their bytes: `fold` gives one spelling per word, so no normalization is needed
+    /// to compare, and this set is asked about every word a caller tries.
+    private let vocabulary: Set<ByteKey>
     private let ordinalRuleSets: [String]
     private let longestPhrase: Int
     /// Folded forms of the words met (`fold` normalizes with ICU, and news repeats its words). NFKC_Casefold
@@ -91,7 +93,7 @@ public final class SpelloutParser {
         }
         vocabulary.insert("و")
         self.phrases = phrases
-        self.vocabulary = vocabulary
+        self.vocabulary = Set(vocabulary.map { ByteKey(text: $0) })
         longestPhrase = longest + 2  // room for a detached "و" and "and"
         folds = Dictionary(initFolds.map { (ByteKey(text: $0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
     }
@@ -121,7 +123,7 @@ public final class SpelloutParser {
         var isFirst = true
         var words = Self.words(in: text, limit: longestPhrase, fold: memoFold) { folded in
             defer { isFirst = false }
-            return vocabulary.contains(folded) || isFirst && withoutProclitic(folded) != nil
+            return vocabulary.contains(ByteKey(text: folded)) || isFirst && withoutProclitic(folded) != nil
         }[...]
         if words.isEmpty { return nil }
         var best = tableMatch(words)
@@ -160,7 +162,7 @@ public final class SpelloutParser {
             var rest = String.UnicodeScalarView()
             rest.append(contentsOf: scalars.dropFirst(length))
             let bare = String(rest)
-            if vocabulary.contains(bare) { return bare }
+            if vocabulary.contains(ByteKey(text: bare)) { return bare }
         }
         return nil
     }

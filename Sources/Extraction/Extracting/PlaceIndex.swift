@@ -88,7 +88,8 @@ struct PlaceIndex: Sendable {
             }
             // The article before a hyphen ("al-", "an-") or alone ("al Atareb") is not part of the key.
             let nextIsHyphen = end < tokens.count && tokens[end].key == "-"
-            if articles.contains(key) || (assimilated.contains(key) && nextIsHyphen) {
+            // Every article is two or three ASCII letters: longer keys (most words, all Arabic ones) are not hashed.
+            if key.utf8.count <= 3, articles.contains(key) || (nextIsHyphen && assimilated.contains(key)) {
                 if end < tokens.count {
                     i = end
                     continue

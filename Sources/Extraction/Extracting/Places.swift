@@ -40,9 +40,10 @@ extension DocumentAnalysis {
             return c.isUppercase
         }
         func isArabic(_ k: Int) -> Bool { k < tokens.count && Folding.isArabic(tokens[k].key) }
-        func isCue(_ k: Int) -> Bool {
-            compiled.placeCues.contains(tokens, at: k, clitics: rules.clitics)
-        }
+        // The cues starting at each token (and none past the end), looked up once: "in", "of", "في" are
+        // everywhere, and four steps below ask about the same tokens.
+        let cuesAt = (0...tokens.count).map { compiled.placeCues.matches(tokens, at: $0, clitics: rules.clitics) }
+        func isCue(_ k: Int) -> Bool { !cuesAt[k].isEmpty }
         /// A capitalized run starting at `j` (Latin script): words, connectors and glued hyphens/apostrophes.
         func capitalizedRun(from j: Int) -> Range<Int>? {
             guard j < tokens.count, tokens[j].kind == .word else { return nil }
@@ -98,7 +99,7 @@ extension DocumentAnalysis {
         }
         // 1. Strong cues: "the town of X", "بلدة X".
         for k in tokens.indices {
-            for cue in compiled.placeCues.matches(tokens, at: k, clitics: rules.clitics) where cue.value == .strong {
+            for cue in cuesAt[k] where cue.value == .strong {
                 let n = cue.length
                 // "المدينة" is "the town" already named: only the bare noun introduces a name ("مدينة دوما").
                 if isArabic(k) {
@@ -174,7 +175,7 @@ extension DocumentAnalysis {
         }
         // 2. After-cues: "Kafr Noran town", "Han Şeyhun beldesine".
         for k in tokens.indices where k > 0 {
-            for cue in compiled.placeCues.matches(tokens, at: k, clitics: rules.clitics) where cue.value == .after {
+            for cue in cuesAt[k] where cue.value == .after {
                 var j = k
                 var words = 0
                 while j > 0, words < 4 {
@@ -217,7 +218,7 @@ extension DocumentAnalysis {
                     && found.contains { $0.range.upperBound == first - 1 }
                 let cued =
                     listed || (first > 0 && isCue(first - 1)) || (first > 1 && isCue(first - 2))
-                    || compiled.placeCues.matches(tokens, at: range.upperBound, clitics: rules.clitics).contains {
+                    || cuesAt[range.upperBound].contains {
                         $0.value == .after
                     }
                 let multi = spot.keyWords.count > 1
@@ -254,7 +255,9 @@ extension DocumentAnalysis {
         // 4. Capitalized names after weak cues that the matcher knows ("in Kafr Noran").
         if let matcher {
             for k in tokens.indices {
-                for cue in compiled.placeCues.matches(tokens, at: k, clitics: []) where cue.value == .weak {
+                // Without clitics: the same cues as above when the language has none.
+                let cues = rules.clitics.isEmpty ? cuesAt[k] : compiled.placeCues.matches(tokens, at: k, clitics: [])
+                for cue in cues where cue.value == .weak {
                     let n = cue.length
                     let j = k + n
                     guard j < tokens.count, !govNameTokens.contains(j), !found.contains(where: { $0.range.contains(j) })

@@ -83,6 +83,18 @@ public struct DocumentReader: Sendable {
     /// Reads one file. Throws when the whole file is unusable (empty, binary); a bad JSON Lines record is
     /// reported in `errors` and the other records are still read.
     public func read(_ bytes: [UInt8], fileName: String) throws(ReadError) -> ReadResult {
+        try read(bytes, fileName: fileName, folds: nil)
+    }
+
+    /// `read(_:fileName:)` for a worker that extracts what it reads with `session`: the words folded to
+    /// detect the language and find the dateline are remembered with the session's (same result, less work).
+    public func read(_ bytes: [UInt8], fileName: String, using session: ExtractionSession) throws(ReadError)
+        -> ReadResult
+    {
+        try read(bytes, fileName: fileName, folds: session.memo.folds)
+    }
+
+    func read(_ bytes: [UInt8], fileName: String, folds: FoldMemo?) throws(ReadError) -> ReadResult {
         let stem = DocumentReader.stem(of: fileName)
         guard !bytes.isEmpty else {
             throw ReadError(
@@ -117,11 +129,14 @@ public struct DocumentReader: Sendable {
                 "\(decoded.invalidOffsets.count) invalid \(decoded.encoding) byte "
                     + "sequence(s) replaced with U+FFFD at byte offset \(shown)\(more)")
         }
-        let scalarCount = max(1, decoded.text.unicodeScalars.count)
+        // Scalars and control characters counted in one pass.
+        var scalars = 0
         var controls = 0
-        for s in decoded.text.unicodeScalars where (s.value < 0x20 && s != "\n" && s != "\r" && s != "\t") {
-            controls += 1
+        for s in decoded.text.unicodeScalars {
+            scalars += 1
+            if s.value < 0x20 && s != "\n" && s != "\r" && s != "\t" { controls += 1 }
         }
+        let scalarCount = max(1, scalars)
         if decoded.invalidOffsets.count * 3 > scalarCount || controls * 10 > scalarCount {
             throw ReadError(
                 file: fileName,
@@ -135,7 +150,7 @@ public struct DocumentReader: Sendable {
         }
         let ext = DocumentReader.extension(of: fileName)
         if ext == "jsonl" || ext == "ndjson" {
-            return readJSONLines(text, fileName: fileName, stem: stem, warnings: warnings)
+            return readJSONLines(text, fileName: fileName, stem: stem, warnings: warnings, folds: folds)
         }
         var metadata: [String: String] = [:]
         let (headers, rest) = DocumentReader.headerLines(of: text)
@@ -161,11 +176,13 @@ public struct DocumentReader: Sendable {
         }
         let doc = makeDocument(
             id: stem, origin: fileName, metadata: metadata, title: title, body: body,
-            warnings: warnings)
+            warnings: warnings, folds: folds)
         return ReadResult(documents: [doc], errors: [])
     }
 
-    func readJSONLines(_ text: String, fileName: String, stem: String, warnings: [String]) -> ReadResult {
+    func readJSONLines(
+        _ text: String, fileName: String, stem: String, warnings: [String], folds: FoldMemo? = nil
+    ) -> ReadResult {
         var docs: [Document] = []
         var errors: [ReadError] = []
         var lineNumber = 0
@@ -221,7 +238,7 @@ public struct DocumentReader: Sendable {
             let id = metadata["id"] ?? "\(stem):\(lineNumber)"
             var doc = makeDocument(
                 id: id, origin: "\(fileName):\(lineNumber)", metadata: metadata,
-                title: metadata["title"], body: body, warnings: warnings)
+                title: metadata["title"], body: body, warnings: warnings, folds: folds)
             doc.warnings = warnings
             docs.append(doc)
         }
@@ -229,17 +246,18 @@ public struct DocumentReader: Sendable {
     }
 
     func makeDocument(
-        id: String, origin: String, metadata: [String: String], title: String?, body: String, warnings: [String]
+        id: String, origin: String, metadata: [String: String], title: String?, body: String, warnings: [String],
+        folds: FoldMemo? = nil
     ) -> Document {
         var metadata = metadata
         let language: String
         if let l = metadata["lang"] ?? metadata["language"], !l.isEmpty {
             language = String(l.prefix(2)).lowercased()
         } else {
-            language = LanguageDetector.detect(body, ruleSets: ruleSets)
+            language = LanguageDetector.detect(body, ruleSets: ruleSets, folds: folds)
             metadata["lang_detected"] = language
         }
-        let dl = dateline(body: body, metadata: metadata, language: language)
+        let dl = dateline(body: body, metadata: metadata, language: language, folds: folds)
         if let dl {
             metadata["dateline_source"] = dl.source
             metadata["dateline_precision"] = dl.reference.precision.rawValue
@@ -252,7 +270,7 @@ public struct DocumentReader: Sendable {
     /// The publication date: a `DATE:`/`published` header, a full date in the first lines, the URL, or an
     /// archive's ` date 2017-04` line (month precision), in that order.
     func dateline(
-        body: String, metadata: [String: String], language: String
+        body: String, metadata: [String: String], language: String, folds: FoldMemo? = nil
     )
         -> (reference: DateReference, source: String)?
     {
@@ -260,7 +278,7 @@ public struct DocumentReader: Sendable {
         for key in ["date", "published", "dateline", "pubdate"] {
             guard let v = metadata[key] else { continue }
             if let d = CivilDate(iso: v.prefix(10)) { return (DateReference(date: d, precision: .day), "header") }
-            for m in finder.mentions(in: Tokenizer.tokens(of: v)) {
+            for m in finder.mentions(in: Tokenizer.tokens(of: v, folds: folds)) {
                 if case .full(let d) = m.kind { return (DateReference(date: d, precision: .day), "header") }
             }
         }
@@ -289,7 +307,7 @@ public struct DocumentReader: Sendable {
             let head = String(t.prefix(300))
             // A full date has a year: without four digits the line cannot give one, so it is not tokenized.
             guard DocumentReader.hasFourDigits(head) else { continue }
-            for m in finder.mentions(in: Tokenizer.tokens(of: head)) {
+            for m in finder.mentions(in: Tokenizer.tokens(of: head, folds: folds)) {
                 if case .full(let d) = m.kind { return (DateReference(date: d, precision: .day), "text") }
             }
         }
@@ -392,14 +410,23 @@ public struct DocumentReader: Sendable {
         "author", "dateline",
     ]
 
+    /// The last path component, as `split(separator: "/").last` gives it, without cutting the whole path.
+    static func baseName(_ fileName: String) -> String {
+        if let slash = fileName.lastIndex(of: "/") {
+            let base = fileName[fileName.index(after: slash)...]
+            if !base.isEmpty { return String(base) }
+        }
+        return fileName.split(separator: "/").last.map(String.init) ?? fileName
+    }
+
     static func stem(of fileName: String) -> String {
-        let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        let base = baseName(fileName)
         guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base }
         return String(base[..<dot])
     }
 
     static func `extension`(of fileName: String) -> String {
-        let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        let base = baseName(fileName)
         guard let dot = base.lastIndex(of: ".") else { return "" }
         return base[base.index(after: dot)...].lowercased()
     }

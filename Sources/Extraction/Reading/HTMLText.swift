@@ -324,6 +324,13 @@ enum MarkdownText {
     }
 
     static func inline(_ s: String) -> String {
+        // Only these ASCII characters are markup: a line without their bytes is its own text.
+        if !s.utf8.contains(where: { b in
+            b == UInt8(ascii: "!") || b == UInt8(ascii: "[") || b == UInt8(ascii: "*") || b == UInt8(ascii: "`")
+                || b == UInt8(ascii: "_") || b == UInt8(ascii: "<")
+        }) {
+            return s
+        }
         var out = ""
         let c = Array(s)
         var i = 0

@@ -1,7 +1,8 @@
 /// Picks a document's language: Arabic script by its letters, Latin-script languages by counting each rule
 /// set's stop words. Good enough to choose a rule set, which is all it is for.
 enum LanguageDetector {
-    static func detect(_ text: String, ruleSets: [RuleSet]) -> String {
+    /// - Parameter folds: a worker's memo of folded words (nil: every word folded afresh).
+    static func detect(_ text: String, ruleSets: [RuleSet], folds: FoldMemo? = nil) -> String {
         var arabic = 0
         var latin = 0
         // ASCII letters are told from the byte; only other scalars need the Unicode property.
@@ -12,7 +13,9 @@ enum LanguageDetector {
         }
         if arabic > latin { return "ar" }
         var counts: [String: Int] = [:]
-        let words = Tokenizer.tokens(of: String(text.prefix(20_000))).filter { $0.kind == .word }
+        // A character has at least one byte: a text of at most 20,000 bytes is its own prefix.
+        let head = text.utf8.count <= 20_000 ? text : String(text.prefix(20_000))
+        let words = Tokenizer.tokens(of: head, folds: folds).filter { $0.kind == .word }
         for r in ruleSets where !r.stopwords.isEmpty && r.language != "ar" {
             counts[r.language] = words.reduce(0) { $0 + (r.stopwords.contains($1.key) ? 1 : 0) }
         }

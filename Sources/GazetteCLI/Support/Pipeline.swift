@@ -170,7 +170,7 @@ struct Pipeline {
             return result
         }
         do {
-            let read = try reader.read(bytes, fileName: url.path)
+            let read = try reader.read(bytes, fileName: url.path, using: session)
             result.documents = read.documents
             result.errors += read.errors.map(\.description)
         } catch {

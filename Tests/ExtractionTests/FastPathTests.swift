@@ -122,6 +122,11 @@ import Testing
             #expect(annotated.map(\.readings) == plain.map(\.readings))
             #expect(annotated.map(\.tables) == plain.map(\.tables))
             #expect(!memo.entries.isEmpty)
+            // Words annotated while tokenizing, by their spelling as written.
+            var fused = Tokenizer.tokens(of: text, folds: FoldMemo(), marks: (compiled, memo))
+            compiled.annotate(&fused, memo: memo, wordsDone: true)
+            #expect(fused == annotated)
+            #expect(!memo.written.isEmpty)
         }
     }
 

@@ -265,7 +265,8 @@ enum HTMLText {
     ]
 
     static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        // Bytes first: a text without the byte has no "&" character (the usual case, and no character walk).
+        guard s.utf8.contains(UInt8(ascii: "&")), s.contains("&") else { return s }
         var out = ""
         var i = s.startIndex
         while i < s.endIndex {

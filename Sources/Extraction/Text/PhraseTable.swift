@@ -254,10 +254,23 @@ struct CompiledRules: Sendable {
         return mask
     }
 
+    /// A word as written: its folded key, and the readings and table bits `annotate` gives a word token with
+    /// that key, kept in `memo` by the word's bytes.
+    func wordEntry(_ raw: Substring, folds: FoldMemo?, memo: WordMarks) -> (key: String, readings: [String], mask: UInt64) {
+        let written = ByteKey(text: String(raw))
+        if let known = memo.written[written] { return known }
+        let key = folds?.fold(raw) ?? Folding.fold(raw)
+        let readings = PhraseTable<Bool>.readings(of: key, clitics: clitics)
+        let entry = (key, clitics.isEmpty ? [] : readings, mask(readings: readings))
+        if memo.written.count < FoldMemo.capacity { memo.written[written] = entry }
+        return entry
+    }
+
     /// `Tokenizer.withReadings` with this rule set's clitics, then `markTables`, in one step: both are
     /// functions of a token's key alone, so `memo` keeps them per key (a news text repeats its words).
-    func annotate(_ tokens: inout [Token], memo: WordMarks) {
-        for i in tokens.indices {
+    /// - Parameter wordsDone: the word tokens have them already (`Tokenizer.tokens(of:folds:marks:)`).
+    func annotate(_ tokens: inout [Token], memo: WordMarks, wordsDone: Bool = false) {
+        for i in tokens.indices where !(wordsDone && tokens[i].kind == .word) {
             let key = ByteKey(text: tokens[i].key)
             let entry: WordMarks.Entry
             if let known = memo.entries[key] {
@@ -283,4 +296,6 @@ final class WordMarks {
     }
 
     var entries: [ByteKey: Entry] = [:]
+    /// Words as written: key, readings, table bits.
+    var written: [ByteKey: (key: String, readings: [String], mask: UInt64)] = [:]
 }

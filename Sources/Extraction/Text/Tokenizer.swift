@@ -38,7 +38,12 @@ enum Tokenizer {
     }
 
     /// - Parameter folds: a worker's memo of folded words (nil: every word folded afresh).
-    static func tokens(of text: String, in range: Range<String.Index>? = nil, folds: FoldMemo? = nil) -> [Token] {
+    /// - Parameter marks: a rule set and a worker's memo of it: word tokens then come with the readings and
+    ///   table bits `CompiledRules.annotate` would give them, found with one look-up of the word as written.
+    static func tokens(
+        of text: String, in range: Range<String.Index>? = nil, folds: FoldMemo? = nil,
+        marks: (rules: CompiledRules, memo: WordMarks)? = nil
+    ) -> [Token] {
         let bounds = range ?? text.startIndex..<text.endIndex
         let utf8 = text.utf8
         var out: [Token] = []
@@ -119,7 +124,18 @@ enum Tokenizer {
             let glued = lastEnd == start
             switch kind {
             case .word:
-                out.append(Token(range: start..<j, key: folds?.fold(raw) ?? Folding.fold(raw), kind: .word, number: nil, glued: glued))
+                if let marks {
+                    let e = marks.rules.wordEntry(raw, folds: folds, memo: marks.memo)
+                    out.append(
+                        Token(
+                            range: start..<j, key: e.key, kind: .word, number: nil, glued: glued,
+                            readings: e.readings, tables: e.mask))
+                } else {
+                    out.append(
+                        Token(
+                            range: start..<j, key: folds?.fold(raw) ?? Folding.fold(raw), kind: .word, number: nil,
+                            glued: glued))
+                }
             case .number:
                 var value = 0
                 var digits: [UInt8] = []

@@ -130,6 +130,45 @@ import Testing
         }
     }
 
+    /// The casualty phrases tried ending at a token, picked by its last word, find what trying them all finds.
+    @Test(arguments: Fixtures.ruleSets.map(\.language))
+    func casualtyEndingsByLastWordAreAllEndings(language: String) throws {
+        let rules = try #require(Fixtures.ruleSets.first { $0.language == language })
+        let compiled = try #require(Fixtures.extractor.compiled[language])
+        var words: [String] = []
+        for w in (rules.killed + rules.injured).prefix(40) {
+            words += w.phrase.map { $0.hasSuffix("*") ? String($0.dropLast()) + "xx" : $0 == "#" ? "12" : $0 }
+            words += ["12", ","]
+        }
+        let tokens = Tokenizer.withReadings(Tokenizer.tokens(of: words.joined(separator: " ")), clitics: rules.clitics)
+        var found = 0
+        for end in 0...tokens.count {
+            var naive: (Figure.Category, Int)? = nil
+            all: for (list, kind) in [(rules.killed, Figure.Category.killed), (rules.injured, .injured)] {
+                for w in list where w.position != .after {
+                    if TokenMatch.matchesEnding(w.phrase, tokens, at: end, clitics: rules.clitics) != nil {
+                        naive = (kind, w.phrase.count)
+                        break all
+                    }
+                }
+            }
+            var indexed: (Figure.Category, Int)? = nil
+            if end > 0 {
+                for i in compiled.endingCandidates(tokens[end - 1]) {
+                    let (phrase, kind) = compiled.endings[i]
+                    if TokenMatch.matchesEnding(phrase, tokens, at: end, clitics: rules.clitics) != nil {
+                        indexed = (kind, phrase.count)
+                        break
+                    }
+                }
+            }
+            #expect(naive?.0 == indexed?.0 && naive?.1 == indexed?.1, "\(language) at \(end)")
+            if naive != nil { found += 1 }
+        }
+        // Turkish writes every casualty word after the number: nothing ends before one.
+        #expect(found > 0 || !(rules.killed + rules.injured).contains { $0.position != .after })
+    }
+
     @Test func byteKeysCompareBytes() {
         #expect("قتل".sameBytes("قتل") && "".sameBytes("") && "a".sameBytes("a"))
         #expect(!"قتل".sameBytes("قتلى") && !"ab".sameBytes("ac"))

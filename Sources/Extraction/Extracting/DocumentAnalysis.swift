@@ -91,7 +91,7 @@ final class DocumentAnalysis {
     func readClauses() -> [Clause] {
         let body = document.body
         let locale = rules.icuLocales.first ?? rules.language
-        var pieces: [(sentence: Int, text: String, tokens: [Token])] = []
+        var pieces: [(sentence: Int, text: String, tokens: [Token], contexts: [ContextMention])] = []
         for (si, range) in icu.sentences(of: body, locale: locale).enumerated() {
             let sentence = String(body[range])
             // A wall of text with no sentence end is not prose. (Characters are counted only when the bytes
@@ -101,13 +101,15 @@ final class DocumentAnalysis {
             var allTokens = Tokenizer.tokens(of: sentence, folds: memo.folds, marks: (compiled, marks))
             compiled.annotate(&allTokens, memo: marks, wordsDone: true)
             guard allTokens.contains(where: { $0.kind == .word }) else { continue }
-            for clauseTokens in splitClauses(allTokens) { pieces.append((si, sentence, clauseTokens)) }
+            for clauseTokens in splitClauses(allTokens) {
+                pieces.append((si, sentence, clauseTokens, contexts(in: clauseTokens, text: sentence)))
+            }
         }
         // The governorate the document is mostly about decides between homonyms and vets spotted names.
         var counts: [String: (Int, Int)] = [:]
         var n = 0
         for p in pieces {
-            for c in contexts(in: p.tokens, text: p.text) {
+            for c in p.contexts {
                 let old = counts[c.governorate] ?? (0, n)
                 counts[c.governorate] = (old.0 + 1, old.1)
                 n += 1
@@ -119,8 +121,8 @@ final class DocumentAnalysis {
         for p in pieces {
             out.append(
                 readClause(
-                    p.tokens, sentenceText: p.text, sentence: p.sentence, documentGovernorate: dominant,
-                    order: &order))
+                    p.tokens, sentenceText: p.text, sentence: p.sentence, contexts: p.contexts,
+                    documentGovernorate: dominant, order: &order))
         }
         return out
     }
@@ -146,8 +148,10 @@ final class DocumentAnalysis {
         return parts
     }
 
+    /// - Parameter contexts: `contexts(in: tokens, text: text)`, worked out already.
     func readClause(
-        _ tokens: [Token], sentenceText text: String, sentence: Int, documentGovernorate: String?, order: inout Int
+        _ tokens: [Token], sentenceText text: String, sentence: Int, contexts: [ContextMention],
+        documentGovernorate: String?, order: inout Int
     ) -> Clause {
         let mentions = finder.mentions(in: tokens).filter { m in
             // "since March 2011", "منذ": a date that starts a period, not the day of an attack.
@@ -179,7 +183,6 @@ final class DocumentAnalysis {
                 figures.append(Figure(category: .killed, low: 0, high: 0, text: phrase, order: order))
             }
         }
-        let contexts = contexts(in: tokens, text: text)
         var amountTokens: Set<Int> = []
         for a in amounts { for k in a.tokens { amountTokens.insert(k) } }
         let places = places(

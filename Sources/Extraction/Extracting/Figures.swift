@@ -306,11 +306,12 @@ extension DocumentAnalysis {
     }
 
     func casualtyEnding(at end: Int, in tokens: [Token]) -> (kind: Figure.Category, length: Int)? {
-        for (list, kind) in [(rules.killed, Figure.Category.killed), (rules.injured, .injured)] {
-            for w in list where w.position != .after {
-                if TokenMatch.matchesEnding(w.phrase, tokens, at: end, clitics: rules.clitics) != nil {
-                    return (kind, w.phrase.count)
-                }
+        // Only the phrases whose last word may be the token before `end`, in rule order (killed, then injured).
+        guard end > 0, end <= tokens.count else { return nil }
+        for i in compiled.endingCandidates(tokens[end - 1]) {
+            let (phrase, kind) = compiled.endings[i]
+            if TokenMatch.matchesEnding(phrase, tokens, at: end, clitics: rules.clitics) != nil {
+                return (kind, phrase.count)
             }
         }
         return nil

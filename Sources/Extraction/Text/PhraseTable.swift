@@ -150,6 +150,12 @@ struct CompiledRules: Sendable {
     var contextAfterCues: PhraseTable<Bool>
     /// Cues before which a name locates another place ("ريف X"), matched ending at the name.
     let contextCues: [Phrase]
+    /// Casualty phrases that may stand before a number, killed then injured, each in rule order: the ones
+    /// `DocumentAnalysis.casualtyEnding` tries ending at a token.
+    let endings: [(phrase: Phrase, kind: Figure.Category)]
+    /// Positions in `endings` by the phrase's last word, and those whose last word is a stem (tried always).
+    private let endingsByLastWord: [ByteKey: [Int]]
+    private let endingsAlways: [Int]
     /// The quantifier rules with a number slot, in rule order, cut at the first slot once: the words before
     /// it, the words after it, and where a second slot is among those after.
     let quantifiers: [(rule: QuantifierRule, before: Phrase, after: Phrase, secondSlot: Int?)]
@@ -189,6 +195,19 @@ struct CompiledRules: Sendable {
         clauseBreaks = PhraseTable(r.clauseBreaks.map { ($0, true) })
         contextAfterCues = PhraseTable(r.placeCues.filter { $0.strength == .contextAfter }.map { ($0.phrase, true) })
         contextCues = r.placeCues.filter { $0.strength == .context }.map(\.phrase)
+        var endings: [(phrase: Phrase, kind: Figure.Category)] = []
+        for (list, kind) in [(r.killed, Figure.Category.killed), (r.injured, .injured)] {
+            for w in list where w.position != .after { endings.append((w.phrase, kind)) }
+        }
+        var byLast: [ByteKey: [Int]] = [:]
+        var always: [Int] = []
+        for (i, e) in endings.enumerated() {
+            guard let last = e.phrase.last else { continue }
+            if last.hasSuffix("*") { always.append(i) } else { byLast[ByteKey(text: last), default: []].append(i) }
+        }
+        self.endings = endings
+        endingsByLastWord = byLast
+        endingsAlways = always
         quantifiers = r.quantifiers.compactMap { rule in
             guard let slot = rule.pattern.firstIndex(of: "#") else { return nil }
             let after = Array(rule.pattern[(slot + 1)...])
@@ -242,6 +261,23 @@ struct CompiledRules: Sendable {
                 tokens[i].tables = mask(readings: PhraseTable<Bool>.readings(of: t.key, clitics: clitics))
             }
         }
+    }
+
+    /// The positions in `endings` of the phrases whose last word may match `token`, in order: a rule word
+    /// matches a token only by one of the readings `PhraseTable.readings(of:clitics:)` gives (or by a stem).
+    func endingCandidates(_ token: Token) -> [Int] {
+        let readings =
+            !clitics.isEmpty && !token.readings.isEmpty
+            ? token.readings : PhraseTable<Bool>.readings(of: token.key, clitics: clitics)
+        var out = endingsAlways
+        for r in readings { if let list = endingsByLastWord[ByteKey(text: r)] { out += list } }
+        if out.count > 1 {
+            out.sort()
+            var unique: [Int] = []
+            for i in out where i != unique.last { unique.append(i) }
+            return unique
+        }
+        return out
     }
 
     /// The tables a token whose key has these readings may start a phrase in.

@@ -113,7 +113,7 @@ import Testing
         let text =
             "قتل 12 مدنيا وأصيب ٢٠ في بلدة كفرنبل بريف إدلب الجنوبي. At least 16 civilians were killed in the "
             + "town of Atareb, rural Aleppo; au moins 5 civils tués à Saraqib. Han Şeyhun'da 7 kişi öldü."
-        let memo = WordMarks()
+        let memo = WordMarks(rules: compiled)
         for _ in 0..<2 {
             var plain = Tokenizer.withReadings(Tokenizer.tokens(of: text), clitics: rules.clitics)
             compiled.markTables(&plain)
@@ -123,7 +123,7 @@ import Testing
             #expect(annotated.map(\.tables) == plain.map(\.tables))
             #expect(!memo.entries.isEmpty)
             // Words annotated while tokenizing, by their spelling as written.
-            var fused = Tokenizer.tokens(of: text, folds: FoldMemo(), marks: (compiled, memo))
+            var fused = Tokenizer.tokens(of: text, folds: FoldMemo(), marks: memo)
             compiled.annotate(&fused, memo: memo, wordsDone: true)
             #expect(fused == annotated)
             #expect(!memo.written.isEmpty)

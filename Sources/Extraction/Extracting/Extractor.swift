@@ -135,9 +135,10 @@ final class SessionMemo {
     /// Per language, the readings and table bits of each token key.
     private var marks: [String: WordMarks] = [:]
 
-    func marks(_ language: String) -> WordMarks {
+    /// The memo of `language`'s rule set `rules` (the same for every call with that language).
+    func marks(_ language: String, rules: CompiledRules) -> WordMarks {
         if let m = marks[language] { return m }
-        let m = WordMarks()
+        let m = WordMarks(rules: rules)
         marks[language] = m
         return m
     }

@@ -165,7 +165,7 @@ struct CompiledRules: Sendable {
     private let stemTables: [String: UInt64]
     /// Tables that must look at every token (a first word that is a slot or a one-letter stem).
     private let everyTokenTables: UInt64
-    private let clitics: [String]
+    let clitics: [String]
 
     /// A rule set's tables without a date finder (whose tables then stay unmarked and are never skipped).
     init(_ r: RuleSet, governorates: [(phrase: Phrase, governorate: String)]) {
@@ -281,25 +281,13 @@ struct CompiledRules: Sendable {
     }
 
     /// The tables a token whose key has these readings may start a phrase in.
-    private func mask(readings: [String]) -> UInt64 {
+    func mask(readings: [String]) -> UInt64 {
         var mask = everyTokenTables
         for r in readings {
             if let m = wordTables[r] { mask |= m }
             if !stemTables.isEmpty, let m = stemTables[String(r.prefix(2))] { mask |= m }
         }
         return mask
-    }
-
-    /// A word as written: its folded key, and the readings and table bits `annotate` gives a word token with
-    /// that key, kept in `memo` by the word's bytes.
-    func wordEntry(_ raw: Substring, folds: FoldMemo?, memo: WordMarks) -> (key: String, readings: [String], mask: UInt64) {
-        let written = ByteKey(text: String(raw))
-        if let known = memo.written[written] { return known }
-        let key = folds?.fold(raw) ?? Folding.fold(raw)
-        let readings = PhraseTable<Bool>.readings(of: key, clitics: clitics)
-        let entry = (key, clitics.isEmpty ? [] : readings, mask(readings: readings))
-        if memo.written.count < FoldMemo.capacity { memo.written[written] = entry }
-        return entry
     }
 
     /// `Tokenizer.withReadings` with this rule set's clitics, then `markTables`, in one step: both are
@@ -325,13 +313,32 @@ struct CompiledRules: Sendable {
 }
 
 /// One language's readings and table bits per token key (`CompiledRules.annotate`), kept by a worker.
+///
+/// A class holding its rule set: the tokenizer asks it about every word, and a `CompiledRules` passed by
+/// value would be copied (dozens of references retained and released) for each.
 final class WordMarks {
     struct Entry {
         var readings: [String]
         var mask: UInt64
     }
 
+    /// The rule set whose tables the bits are of.
+    let rules: CompiledRules
     var entries: [ByteKey: Entry] = [:]
     /// Words as written: key, readings, table bits.
     var written: [ByteKey: (key: String, readings: [String], mask: UInt64)] = [:]
+
+    init(rules: CompiledRules) { self.rules = rules }
+
+    /// A word as written: its folded key, and the readings and table bits `CompiledRules.annotate` gives a word
+    /// token with that key, kept by the word's bytes.
+    func wordEntry(_ raw: Substring, folds: FoldMemo?) -> (key: String, readings: [String], mask: UInt64) {
+        let written = ByteKey(text: String(raw))
+        if let known = self.written[written] { return known }
+        let key = folds?.fold(raw) ?? Folding.fold(raw)
+        let readings = PhraseTable<Bool>.readings(of: key, clitics: rules.clitics)
+        let entry = (key, rules.clitics.isEmpty ? [] : readings, rules.mask(readings: readings))
+        if self.written.count < FoldMemo.capacity { self.written[written] = entry }
+        return entry
+    }
 }

@@ -38,11 +38,12 @@ enum Tokenizer {
     }
 
     /// - Parameter folds: a worker's memo of folded words (nil: every word folded afresh).
-    /// - Parameter marks: a rule set and a worker's memo of it: word tokens then come with the readings and
-    ///   table bits `CompiledRules.annotate` would give them, found with one look-up of the word as written.
+    /// - Parameter marks: a worker's memo of a rule set (`WordMarks(rules:)`): word tokens then come with the
+    ///   readings and table bits `CompiledRules.annotate` would give them, found with one look-up of the word
+    ///   as written.
     static func tokens(
         of text: String, in range: Range<String.Index>? = nil, folds: FoldMemo? = nil,
-        marks: (rules: CompiledRules, memo: WordMarks)? = nil
+        marks: WordMarks? = nil
     ) -> [Token] {
         let bounds = range ?? text.startIndex..<text.endIndex
         let utf8 = text.utf8
@@ -125,7 +126,7 @@ enum Tokenizer {
             switch kind {
             case .word:
                 if let marks {
-                    let e = marks.rules.wordEntry(raw, folds: folds, memo: marks.memo)
+                    let e = marks.wordEntry(raw, folds: folds)
                     out.append(
                         Token(
                             range: start..<j, key: e.key, kind: .word, number: nil, glued: glued,

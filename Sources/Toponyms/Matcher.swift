@@ -46,6 +46,9 @@ public final class Matcher {
     /// compared once: valid where the form's stamp is the query's.
     private var memoStamp: [UInt32]
     private var memoSimilarity: [Double]
+    /// The same for the spelling similarity to the closest name of each name set (``MatcherIndex/nameSets``).
+    private var setStamp: [UInt32]
+    private var setSimilarity: [Double]
     private var stamp: UInt32 = 0
     /// Id of each of the query's skeletons, -1 where no name has it.
     private var querySkeletonIDs: [Int32] = []
@@ -93,6 +96,8 @@ public final class Matcher {
         counts = [UInt16](repeating: 0, count: index.skeletonIDs.count)
         memoStamp = [UInt32](repeating: 0, count: index.forms.count)
         memoSimilarity = [Double](repeating: 0, count: index.forms.count)
+        setStamp = [UInt32](repeating: 0, count: index.nameSetStart.count - 1)
+        setSimilarity = [Double](repeating: 0, count: index.nameSetStart.count - 1)
     }
 
     /// The keys of `name`, memoized per distinct string.
@@ -149,7 +154,9 @@ public final class Matcher {
             layer = "exact"
             nationwide = all
             let why = "exact:" + key.compact
-            scored = inContext(all).prefix(Self.candidateLimit).map { Scored(place: $0, score: 1, why: why, sure: true) }
+            scored = inContext(all).prefix(Self.candidateLimit).map {
+                Scored(place: $0, score: 1, why: why, sure: true)
+            }
         } else {
             let all = Array(Set((index.bareIndex[key.bare] ?? []) + (index.bareIndex[key.compact] ?? []))).sorted()
             if !inContext(all).isEmpty {
@@ -215,6 +222,7 @@ public final class Matcher {
         stamp &+= 1
         if stamp == 0 {
             memoStamp.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            setStamp.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
             stamp = 1
         }
         querySkeletonIDs = key.skeletons.map { index.skeletonIDs[$0] ?? -1 }
@@ -240,13 +248,19 @@ public final class Matcher {
     /// Spelling similarity of the query to the closest name of the place in the query's script (0.5 when it has
     /// no name in that script).
     private func spelling(_ key: NameKey, _ place: Int32) -> Double {
+        // Once per name set: places with the same names cost one look-up each.
+        let set = index.nameSets[Int(place)]
+        if setStamp[Int(set)] == stamp { return setSimilarity[Int(set)] }
         var best = -1.0
         let script: Int32 = key.isArabic ? 1 : 0
-        for k in index.formRange(of: place) {
-            let entry = index.placeForms[k]
+        for k in index.formRange(ofSet: set) {
+            let entry = index.nameSetForms[k]
             if entry & 1 == script { best = max(best, similarity(key, form: entry >> 1)) }
         }
-        return best < 0 ? 0.5 : best
+        let result = best < 0 ? 0.5 : best
+        setStamp[Int(set)] = stamp
+        setSimilarity[Int(set)] = result
+        return result
     }
 
     /// Whether `place` has a name in one of the scripts `bits` with skeleton `id`.
@@ -258,7 +272,8 @@ public final class Matcher {
             let mid = (low + high) / 2
             if index.skeletonPlaces[mid] >> 2 < place { low = mid + 1 } else { high = mid }
         }
-        return low < range.upperBound && index.skeletonPlaces[low] >> 2 == place && index.skeletonPlaces[low] & bits != 0
+        guard low < range.upperBound else { return false }
+        return index.skeletonPlaces[low] >> 2 == place && index.skeletonPlaces[low] & bits != 0
     }
 
     private func skeletonLayer(_ key: NameKey, _ ctx: Context) -> ([Scored], [Int32]) {
@@ -458,23 +473,38 @@ public final class Matcher {
             }
             return index.idRank[Int($0.place)] < index.idRank[Int($1.place)]
         }
-        // Group the candidates into places-for-users: a community and the units of its name it is the seat of.
-        var groups: [[Scored]] = []
-        for candidate in sorted {
-            if let g = groups.firstIndex(where: { group in
-                group.contains { nested($0.place, candidate.place) }
-            }) {
-                groups[g].append(candidate)
-            } else {
-                groups.append([candidate])
-            }
+        // Group the candidates into places-for-users: a community and the units of its name it is the seat of. A
+        // candidate joins the first group with a member nested with it. Groups are slices of one array of indices
+        // into `sorted`, in order: no array per group.
+        let n = sorted.count
+        var groupOf = [Int](repeating: 0, count: n)
+        var groupCount = 0
+        for i in 0..<n {
+            var g = groupCount
+            for j in 0..<i where groupOf[j] < g && nested(sorted[j].place, sorted[i].place) { g = groupOf[j] }
+            if g == groupCount { groupCount += 1 }
+            groupOf[i] = g
         }
+        var bounds = [Int](repeating: 0, count: groupCount + 1)
+        for g in groupOf { bounds[g + 1] += 1 }
+        for g in 0..<groupCount { bounds[g + 1] += bounds[g] }
+        var members = [Int](repeating: 0, count: n)
+        var next = bounds
+        for i in 0..<n {
+            members[next[groupOf[i]]] = i
+            next[groupOf[i]] += 1
+        }
+        var groups = (0..<groupCount).map { members[bounds[$0]..<bounds[$0 + 1]] }
+        func head(_ group: ArraySlice<Int>) -> Scored { sorted[group[group.startIndex]] }
         // The name of a governorate (and of its capital) means the governorate, not a village of the same name:
         // "Hama", "القنيطرة". The villages stay listed after it.
         var governorateName = false
         if layer == "exact" || layer == "article",
             let g = groups.firstIndex(where: { group in
-                group.contains { index.kinds[Int($0.place)] == .governorate && $0.score >= group[0].score - 0.001 }
+                let top = head(group).score
+                return group.contains {
+                    index.kinds[Int(sorted[$0].place)] == .governorate && sorted[$0].score >= top - 0.001
+                }
             }) {
             governorateName = true
             if g != 0 { groups.insert(groups.remove(at: g), at: 0) }
@@ -482,36 +512,39 @@ public final class Matcher {
         let saysCommunity = key.saysCommunity || ctx.saysCommunity
         // The context's own kind words describe where the place lies ("Douma district"), not what the name is.
         let kindHint = key.kindHint
-        func representative(_ group: [Scored]) -> Scored {
+        func representative(_ group: ArraySlice<Int>) -> Scored {
+            let top = head(group).score
             func first(_ kind: Place.Kind) -> Scored? {
-                group.first { index.kinds[Int($0.place)] == kind && group[0].score - $0.score <= 0.05 }
+                group.lazy.map { sorted[$0] }.first { index.kinds[Int($0.place)] == kind && top - $0.score <= 0.05 }
             }
             if let kind = kindHint, let hit = first(kind) { return hit }
             if saysCommunity, let hit = first(.community) { return hit }
             if let hit = first(.governorate) { return hit }
             if let hit = first(.community) { return hit }
-            return first(.district) ?? first(.subdistrict) ?? group[0]
+            return first(.district) ?? first(.subdistrict) ?? head(group)
         }
-        let reps = groups.map(representative)
+        // Only the groups that are listed or named in `why` need their representative.
+        let reps = groups.prefix(Self.listedCandidates).map(representative)
         // At most eight candidates are listed: only those are made (a place is a large value to copy).
         var candidates: [Candidate] = []
-        for (i, rep) in reps.prefix(Self.listedCandidates).enumerated() {
-            candidates.append(Candidate(place: places[Int(rep.place)], score: groups[i][0].score, why: rep.why))
+        for (i, rep) in reps.enumerated() {
+            candidates.append(Candidate(place: places[Int(rep.place)], score: head(groups[i]).score, why: rep.why))
         }
         // Other members of the top group, for people who want the subdistrict or district code too.
-        for member in groups[0] where member.place != reps[0].place && candidates.count < Self.listedCandidates {
+        for m in groups[0] where sorted[m].place != reps[0].place && candidates.count < Self.listedCandidates {
+            let member = sorted[m]
             candidates.append(Candidate(place: places[Int(member.place)], score: member.score, why: member.why))
         }
-        let top = groups[0][0].score
-        let second = groups.count > 1 && !governorateName ? groups[1][0].score : 0
+        let top = head(groups[0]).score
+        let second = groups.count > 1 && !governorateName ? head(groups[1]).score : 0
         let margin = layer == "exact" || layer == "article" ? 0.001 : 0.05
-        let sure = groups[0].contains { $0.sure }
+        let sure = groups[0].contains { sorted[$0].sure }
         let why = reps[0].why
         if sure, top - second >= margin {
             return Match(query: name, context: context, status: .matched, candidates: candidates, why: why)
         }
         let detail = groups.count > 1
-            ? "; \(groups.count) places: " + reps.prefix(5).map { places[Int($0.place)].id }.joined(separator: " ")
+            ? "; \(groups.count) places: " + reps.prefix(5).map { index.ids[Int($0.place)] }.joined(separator: " ")
             : "; not sure enough to match"
         return Match(query: name, context: context, status: .ambiguous, candidates: candidates, why: why + detail)
     }

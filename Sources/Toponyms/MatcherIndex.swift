@@ -43,11 +43,14 @@ public struct MatcherIndex: Sendable {
     let letters: [UInt32]
     /// Distinct sorted qualifier lists; index 0 is the empty list.
     let qualifierSets: [[String]]
-    /// Forms of each place, in the order of its names: `placeForms[placeFormStart[p]..<placeFormStart[p + 1]]`,
-    /// each as `form << 1 | 1` when the name is in Arabic script, `form << 1` otherwise, so that choosing the
-    /// names in the query's script does not read the forms.
-    let placeForms: [Int32]
-    let placeFormStart: [Int32]
+    /// The distinct name sets: the forms of all the names of a place, in the order of its names, as
+    /// `nameSetForms[nameSetStart[n]..<nameSetStart[n + 1]]`; each as `form << 1 | 1` when the name is in Arabic
+    /// script, `form << 1` otherwise, so that choosing the names in the query's script does not read the forms.
+    /// Places with the same names share a set, and a query weighs the set once for all of them.
+    let nameSetForms: [Int32]
+    let nameSetStart: [Int32]
+    /// The name set of each place.
+    let nameSets: [Int32]
 
     /// Every distinct skeleton of a name (the empty one included) → its id.
     let skeletonIDs: [String: Int32]
@@ -110,8 +113,14 @@ public struct MatcherIndex: Sendable {
         var qualifierSets: [[String]] = [[]]
         var qualifierIDs: [[String]: Int32] = [[]: 0]
         var formIDs: [String: Int32] = [:]
+        var nameSetForms: [Int32] = []
+        var nameSetStart: [Int32] = [0]
+        var nameSets: [Int32] = []
+        nameSets.reserveCapacity(gazetteer.places.count)
+        // Name sets by a hash of their forms (an array per key would cost more memory than the sets save); a
+        // collision only makes a set that is not shared.
+        var nameSetByHash: [Int: Int32] = [:]
         var placeForms: [Int32] = []
-        var placeFormStart: [Int32] = [0]
         var skeletonIDs: [String: Int32] = [:]
         var skeletonBytes: [UInt8] = []
         var skeletonByteStart: [Int32] = [0]
@@ -146,7 +155,8 @@ public struct MatcherIndex: Sendable {
             let letterStart = Int32(letters.count)
             letters.append(contentsOf: key.letters)
             forms.append(Form(
-                isArabic: key.isArabic, letterStart: letterStart, letterEnd: Int32(letters.count), qualifiers: qualifiers))
+                isArabic: key.isArabic, letterStart: letterStart, letterEnd: Int32(letters.count),
+                qualifiers: qualifiers))
             return id
         }
         var ordinal = Int32(0)
@@ -155,6 +165,7 @@ public struct MatcherIndex: Sendable {
         for (i, place) in gazetteer.places.enumerated() {
             let p = Int32(i)
             seenEntry.removeAll(keepingCapacity: true)
+            placeForms.removeAll(keepingCapacity: true)
             var keys: [NameKey] = []
             for name in place.allNames where !name.isEmpty {
                 let key = key(name)
@@ -177,7 +188,17 @@ public struct MatcherIndex: Sendable {
                     }
                 }
             }
-            placeFormStart.append(Int32(placeForms.count))
+            let hash = placeForms.hashValue
+            if let set = nameSetByHash[hash],
+                nameSetForms[Int(nameSetStart[Int(set)])..<Int(nameSetStart[Int(set) + 1])].elementsEqual(placeForms) {
+                nameSets.append(set)
+            } else {
+                let set = Int32(nameSetStart.count - 1)
+                nameSetByHash[hash] = set
+                nameSets.append(set)
+                nameSetForms.append(contentsOf: placeForms)
+                nameSetStart.append(Int32(nameSetForms.count))
+            }
             if place.kind == .governorate || place.kind == .district {
                 // A unit's own names, and alternates that say they name a unit ("Maarrat al-Nu'man District",
                 // "منطقة معرة النعمان"); not the neighbourhood names some units carry, which would narrow by accident.
@@ -251,8 +272,9 @@ public struct MatcherIndex: Sendable {
         self.forms = forms
         self.letters = letters
         self.qualifierSets = qualifierSets
-        self.placeForms = placeForms
-        self.placeFormStart = placeFormStart
+        self.nameSetForms = nameSetForms
+        self.nameSetStart = nameSetStart
+        self.nameSets = nameSets
         self.skeletonIDs = skeletonIDs
         self.skeletonBytes = skeletonBytes
         self.skeletonByteStart = skeletonByteStart
@@ -304,15 +326,15 @@ public struct MatcherIndex: Sendable {
             as: UTF8.self)
     }
 
-    /// Where the forms of the names of `place` are in ``placeForms``.
+    /// Where the forms of name set `n` are in ``nameSetForms``.
     @inline(__always)
-    func formRange(of place: Int32) -> Range<Int> {
-        Int(placeFormStart[Int(place)])..<Int(placeFormStart[Int(place) + 1])
+    func formRange(ofSet n: Int32) -> Range<Int> {
+        Int(nameSetStart[Int(n)])..<Int(nameSetStart[Int(n) + 1])
     }
 
     /// Forms of the names of `place`.
     func forms(of place: Int32) -> [Int32] {
-        placeForms[formRange(of: place)].map { $0 >> 1 }
+        nameSetForms[formRange(ofSet: nameSets[Int(place)])].map { $0 >> 1 }
     }
 
     /// District names that are also everyday words of the languages contexts are written in.

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteModel
 import Testing
 
 @testable import Extraction
@@ -167,6 +168,32 @@ import Testing
         }
         // Turkish writes every casualty word after the number: nothing ends before one.
         #expect(found > 0 || !(rules.killed + rules.injured).contains { $0.position != .after })
+    }
+
+    /// Words known not to begin a gazetteer name are skipped by spotting, which then finds what it found.
+    @Test(arguments: ["ar", "en", "fr"])
+    func spotsSkippingWordsThatBeginNoNameAreTheSpots(language: String) throws {
+        let rules = try #require(Fixtures.ruleSets.first { $0.language == language })
+        let extractor = Fixtures.extractor
+        let index = try #require(extractor.index)
+        let compiled = try #require(extractor.compiled[language])
+        var parts: [String] = []
+        for place in index.places.prefix(400).enumerated().filter({ $0.offset % 20 == 0 }).map(\.element) {
+            parts += ["قصف على", place.nameAr, "and the town of", place.nameEn, "وبال" + place.nameAr]
+        }
+        let text = parts.joined(separator: " ")
+        let memo = WordMarks(rules: compiled, places: index)
+        var marked = Tokenizer.tokens(of: text, marks: memo)
+        compiled.annotate(&marked, memo: memo, wordsDone: true)
+        let plain = Tokenizer.withReadings(Tokenizer.tokens(of: text), clitics: rules.clitics)
+        #expect(marked.contains { !$0.mayStartPlace } && marked.contains { $0.mayStartPlace && $0.kind == .word })
+        let markedWords = PlaceIndex.keyWords(marked, clitics: rules.clitics)
+        let plainWords = PlaceIndex.keyWords(plain, clitics: rules.clitics)
+        let a = index.spots(in: markedWords)
+        let b = index.spots(in: plainWords)
+        #expect(a.map(\.keyWords) == b.map(\.keyWords))
+        #expect(a.map(\.places) == b.map(\.places))
+        #expect(b.count >= 10)
     }
 
     @Test func byteKeysCompareBytes() {

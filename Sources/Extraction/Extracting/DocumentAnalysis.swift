@@ -97,7 +97,7 @@ final class DocumentAnalysis {
             // A wall of text with no sentence end is not prose. (Characters are counted only when the bytes
             // could exceed the limit: a character has at least one byte.)
             if sentence.utf8.count > 5000, sentence.count > 5000 { continue }
-            let marks = memo.marks(rules.language, rules: compiled)
+            let marks = memo.marks(rules.language, rules: compiled, places: extractor.index)
             var allTokens = Tokenizer.tokens(of: sentence, folds: memo.folds, marks: marks)
             compiled.annotate(&allTokens, memo: marks, wordsDone: true)
             guard allTokens.contains(where: { $0.kind == .word }) else { continue }

@@ -136,9 +136,9 @@ final class SessionMemo {
     private var marks: [String: WordMarks] = [:]
 
     /// The memo of `language`'s rule set `rules` (the same for every call with that language).
-    func marks(_ language: String, rules: CompiledRules) -> WordMarks {
+    func marks(_ language: String, rules: CompiledRules, places: PlaceIndex?) -> WordMarks {
         if let m = marks[language] { return m }
-        let m = WordMarks(rules: rules)
+        let m = WordMarks(rules: rules, places: places)
         marks[language] = m
         return m
     }

@@ -41,6 +41,8 @@ struct PlaceIndex: Sendable {
     struct KeyWord {
         var variants: [String]
         var tokens: Range<Int>
+        /// False when no variant begins a name (known from the token, `Token.mayStartPlace`).
+        var mayStart = true
     }
 
     static let articles: Set<String> = ["al", "el"]
@@ -99,7 +101,9 @@ struct PlaceIndex: Sendable {
             if Folding.isArabic(key) {
                 variants = remembered?.variants(of: key) ?? PlaceIndex.arabicVariants(of: key, clitics: clitics)
             }
-            out.append(KeyWord(variants: variants, tokens: start..<end))
+            // A key of one token as written: the token knows whether a name may begin with it.
+            let mayStart = end == i + 1 && start == i ? t.mayStartPlace : true
+            out.append(KeyWord(variants: variants, tokens: start..<end, mayStart: mayStart))
             i = end
         }
         return out
@@ -132,6 +136,10 @@ struct PlaceIndex: Sendable {
         var out: [Spot] = []
         var i = 0
         while i < words.count {
+            if !words[i].mayStart {
+                i += 1
+                continue
+            }
             var best: (len: Int, places: [Int])? = nil
             for first in words[i].variants {
                 guard let entries = byFirstWord[ByteKey(text: first)] else { continue }

@@ -55,36 +55,45 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// The entries whose first word may match token `k`, in rule order without repeats: empty (and without
     /// allocating) for most tokens, which is what keeps asking a dozen tables about every token cheap.
     private func candidates(_ tokens: [Token], at k: Int, clitics: [String]) -> [Entry] {
-        let token = tokens[k]
         // The token was looked up once in every table of its rule set (`CompiledRules.markTables`).
-        guard token.tables & bit == bit else { return [] }
+        guard tokens[k].tables & bit == bit else { return [] }
+        let key = tokens[k].key
+        // The one list found, returned as stored (in rule order, no repeats) when no other adds to it; the
+        // usual case ("the", "في"), which then costs no array of its own.
+        var only: [Entry] = []
         var out: [Entry] = []
+        var sources = 0
+        func take(_ list: [Entry]) {
+            sources += 1
+            if sources == 1 {
+                only = list
+                return
+            }
+            if sources == 2 { out = only }
+            out += list
+        }
         func add(reading r: String) {
-            if let list = exact[ByteKey(text: r)] { out += list }
+            if let list = exact[ByteKey(text: r)] { take(list) }
             if !starred.isEmpty, let list = starred[ByteKey(text: String(r.prefix(2)))] {
-                for e in list where r.hasPrefix(e.phrase[0].dropLast()) { out.append(e) }
+                for e in list where r.hasPrefix(e.phrase[0].dropLast()) { take([e]) }
             }
         }
-        if !clitics.isEmpty && !token.readings.isEmpty {
-            for r in token.readings { add(reading: r) }
-        } else if clitics.isEmpty || !PhraseTable.mayHaveClitic(token.key, clitics: clitics) {
+        if !clitics.isEmpty && !tokens[k].readings.isEmpty {
+            for r in tokens[k].readings { add(reading: r) }
+        } else if clitics.isEmpty || !PhraseTable.mayHaveClitic(key, clitics: clitics) {
             // The only reading is the key itself: no array of readings to build.
-            add(reading: token.key)
+            add(reading: key)
         } else {
-            for r in PhraseTable.readings(of: token.key, clitics: clitics) { add(reading: r) }
+            for r in PhraseTable.readings(of: key, clitics: clitics) { add(reading: r) }
         }
-        for e in others where TokenMatch.word(e.phrase[0], matchesToken: token.key, clitics: clitics) {
-            out.append(e)
-        }
+        for e in others where TokenMatch.word(e.phrase[0], matchesToken: key, clitics: clitics) { take([e]) }
+        if sources <= 1 { return only }
         // Readings are tried in no particular order; rule order is restored here, and a phrase reached
         // through two readings is tried once.
-        if out.count > 1 {
-            out.sort { $0.order < $1.order }
-            var unique: [Entry] = []
-            for e in out where e.order != unique.last?.order { unique.append(e) }
-            return unique
-        }
-        return out
+        out.sort { $0.order < $1.order }
+        var unique: [Entry] = []
+        for e in out where e.order != unique.last?.order { unique.append(e) }
+        return unique
     }
 
     /// Whether `readings(of:clitics:)` can give more than the key itself (a clitic or the article starts it).
@@ -324,20 +333,34 @@ final class WordMarks {
 
     /// The rule set whose tables the bits are of.
     let rules: CompiledRules
+    /// The place index whose names a word may begin (nil: every word may).
+    let places: PlaceIndex?
     var entries: [ByteKey: Entry] = [:]
-    /// Words as written: key, readings, table bits.
-    var written: [ByteKey: (key: String, readings: [String], mask: UInt64)] = [:]
+    /// Words as written: key, readings, table bits, whether a name may begin with the word.
+    var written: [ByteKey: (key: String, readings: [String], mask: UInt64, startsPlace: Bool)] = [:]
 
-    init(rules: CompiledRules) { self.rules = rules }
+    init(rules: CompiledRules, places: PlaceIndex? = nil) {
+        self.rules = rules
+        self.places = places
+    }
 
     /// A word as written: its folded key, and the readings and table bits `CompiledRules.annotate` gives a word
     /// token with that key, kept by the word's bytes.
-    func wordEntry(_ raw: Substring, folds: FoldMemo?) -> (key: String, readings: [String], mask: UInt64) {
+    func wordEntry(
+        _ raw: Substring, folds: FoldMemo?
+    ) -> (key: String, readings: [String], mask: UInt64, startsPlace: Bool) {
         let written = ByteKey(text: String(raw))
         if let known = self.written[written] { return known }
         let key = folds?.fold(raw) ?? Folding.fold(raw)
         let readings = PhraseTable<Bool>.readings(of: key, clitics: rules.clitics)
-        let entry = (key, rules.clitics.isEmpty ? [] : readings, rules.mask(readings: readings))
+        // `PlaceIndex.spots` looks up the same readings of a one-word key.
+        var startsPlace = true
+        if let places {
+            let variants =
+                Folding.isArabic(key) ? PlaceIndex.arabicVariants(of: key, clitics: rules.clitics) : [key]
+            startsPlace = variants.contains { places.byFirstWord[ByteKey(text: $0)] != nil }
+        }
+        let entry = (key, rules.clitics.isEmpty ? [] : readings, rules.mask(readings: readings), startsPlace)
         if self.written.count < FoldMemo.capacity { self.written[written] = entry }
         return entry
     }

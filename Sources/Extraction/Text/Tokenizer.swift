@@ -16,6 +16,9 @@ struct Token: Sendable, Hashable {
     /// The bits of the phrase tables that may match at this token (`CompiledRules.markTables`); all set
     /// until the token has been looked up.
     var tables: UInt64 = .max
+    /// False when no reading of this word begins a gazetteer name (`WordMarks(rules:places:)`); true until
+    /// looked up.
+    var mayStartPlace = true
 }
 
 /// Splits text into tokens: runs of letters, runs of decimal digits (in any script, with thousands
@@ -130,7 +133,7 @@ enum Tokenizer {
                     out.append(
                         Token(
                             range: start..<j, key: e.key, kind: .word, number: nil, glued: glued,
-                            readings: e.readings, tables: e.mask))
+                            readings: e.readings, tables: e.mask, mayStartPlace: e.startsPlace))
                 } else {
                     out.append(
                         Token(

@@ -3,37 +3,53 @@
 /// Valid only inside the closure it is passed to (it points into the reader's bytes): do not store it.
 public struct CSVRecordView {
     /// Where a field is in `base`: start, end (exclusive), and whether doubled quotes must be undone.
+    @usableFromInline
     struct Bounds {
-        var start: Int
-        var end: Int
-        var escaped: Bool
+        @usableFromInline var start: Int
+        @usableFromInline var end: Int
+        @usableFromInline var escaped: Bool
+
+        @usableFromInline
+        init(start: Int, end: Int, escaped: Bool) {
+            self.start = start
+            self.end = end
+            self.escaped = escaped
+        }
     }
 
-    let base: UnsafeBufferPointer<UInt8>
+    // The accessors are inlinable: a large tally calls several per row from another module.
+    @usableFromInline let base: UnsafeBufferPointer<UInt8>
     // The scanner's buffer of field bounds, reused for every record: a Swift array per record cost a uniqueness
     // check per field, a fifth of the time of a large tally.
-    var bounds: UnsafeMutablePointer<Bounds>
+    @usableFromInline var bounds: UnsafeMutablePointer<Bounds>
     /// How many fields the record has.
-    public internal(set) var count = 0
+    public let count: Int
     let replacing: Bool
     /// 1-based line on which the record starts.
-    public internal(set) var line = 1
+    public let line: Int
     /// 0-based byte offset at which the record starts.
-    public internal(set) var byteOffset = 0
+    public let byteOffset: Int
 
-    init(base: UnsafeBufferPointer<UInt8>, bounds: UnsafeMutablePointer<Bounds>, replacing: Bool) {
+    init(
+        base: UnsafeBufferPointer<UInt8>, bounds: UnsafeMutablePointer<Bounds>, count: Int, line: Int, byteOffset: Int,
+        replacing: Bool
+    ) {
         self.base = base
         self.bounds = bounds
+        self.count = count
+        self.line = line
+        self.byteOffset = byteOffset
         self.replacing = replacing
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func field(_ i: Int) -> Bounds {
         precondition(i >= 0 && i < count, "field index out of range")
         return bounds[i]
     }
 
     /// Whether field `i` is empty (`,,` or `""`).
+    @inlinable
     public func isEmpty(_ i: Int) -> Bool {
         let f = field(i)
         return f.start == f.end
@@ -60,6 +76,7 @@ public struct CSVRecordView {
 
     /// Field `i` as a whole number: ASCII digits with an optional leading `-`, surrounding spaces allowed;
     /// nil when empty or anything else.
+    @inlinable
     public func integer(_ i: Int) -> Int? {
         let f = field(i)
         var p = f.start
@@ -88,6 +105,7 @@ public struct CSVRecordView {
 
     /// Field `i` as an ISO date `YYYY-MM-DD` (surrounding spaces allowed), read from the bytes without making a
     /// `String`; nil for anything else. The day is not checked against the month: the caller's date type does.
+    @inlinable
     public func isoDate(_ i: Int) -> (year: Int, month: Int, day: Int)? {
         let f = field(i)
         var p = f.start
@@ -112,6 +130,7 @@ public struct CSVRecordView {
 
     /// Calls `body` with the raw bytes of field `i` (quotes removed, doubled quotes not undone): for hashing or
     /// comparing without making a `String`.
+    @inlinable
     public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let f = field(i)
         return try body(UnsafeBufferPointer(rebasing: base[f.start..<f.end]))
@@ -119,6 +138,7 @@ public struct CSVRecordView {
 
     /// Whether field `i` was quoted with doubled quotes inside, so that its raw bytes (`withBytes`) differ from
     /// its text (`string`).
+    @inlinable
     public func hasDoubledQuotes(_ i: Int) -> Bool { field(i).escaped }
 
     /// Every field as a `String`.
@@ -173,19 +193,23 @@ extension CSVReader {
             var capacity = 32
             var storage = UnsafeMutablePointer<CSVRecordView.Bounds>.allocate(capacity: capacity)
             defer { storage.deallocate() }
-            var view = CSVRecordView(base: buf, bounds: storage, replacing: options.invalidUTF8 == .replace)
+            let replacing = options.invalidUTF8 == .replace
+            // The record's fields, line and offset, kept in locals and put into a view only to call `body`: a view
+            // updated in place and then copied for the call stalled on its own fresh stores (a fifth of the scan).
+            var fieldCount = 0
+            var recordLine = 1
+            var recordOffset = 0
             @inline(__always)
             func append(_ start: Int, _ end: Int, _ escaped: Bool) {
-                if view.count == capacity {
+                if fieldCount == capacity {
                     let grown = UnsafeMutablePointer<CSVRecordView.Bounds>.allocate(capacity: capacity * 2)
                     grown.moveInitialize(from: storage, count: capacity)
                     storage.deallocate()
                     storage = grown
                     capacity *= 2
-                    view.bounds = grown
                 }
-                storage[view.count] = CSVRecordView.Bounds(start: start, end: end, escaped: escaped)
-                view.count += 1
+                storage[fieldCount] = CSVRecordView.Bounds(start: start, end: end, escaped: escaped)
+                fieldCount += 1
             }
             var position = start
             var line = chunk.firstLine
@@ -206,9 +230,9 @@ extension CSVReader {
                     endLine()
                     continue
                 }
-                view.count = 0
-                view.line = line
-                view.byteOffset = position
+                fieldCount = 0
+                recordLine = line
+                recordOffset = position
                 while true {
                     if position < end, buf[position] == ByteScan.quote {
                         let open = position
@@ -284,15 +308,18 @@ extension CSVReader {
                     break
                 }
                 if options.strictFieldCount {
-                    if let expected, expected != view.count {
+                    if let expected, expected != fieldCount {
                         throw DelimitedTextError(
-                            kind: .fieldCountMismatch(expected: expected, found: view.count),
-                            origin: options.origin, line: view.line, column: 1,
-                            byteOffset: view.byteOffset)
+                            kind: .fieldCountMismatch(expected: expected, found: fieldCount),
+                            origin: options.origin, line: recordLine, column: 1,
+                            byteOffset: recordOffset)
                     }
-                    expected = expected ?? view.count
+                    expected = expected ?? fieldCount
                 }
-                try body(view)
+                try body(
+                    CSVRecordView(
+                        base: buf, bounds: storage, count: fieldCount, line: recordLine, byteOffset: recordOffset,
+                        replacing: replacing))
             }
         }
     }

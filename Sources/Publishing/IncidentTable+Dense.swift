@@ -115,9 +115,12 @@ extension IncidentTable {
         /// Periods numbered as they come.
         var periods: [PeriodKey] = []
         var periodNumbers: [PeriodKey: Int32] = [:]
-        /// Dates seen → period number (-1: out of range): a direct-mapped cache keyed by the packed date.
-        var dateTags: [UInt32]
+        /// Dates seen → period number + 2 (1: out of range, 0: not seen), indexed by year (from `firstYear`, a
+        /// window of `dateYears`), month and day: the dates of a table are few and close together, so the entries
+        /// in use share a few cache lines (a hashed cache spread them over the whole table, a miss per row).
         var datePeriods: [Int32]
+        var firstYear = Int.min
+        static let dateYears = 128
         /// Per slot: its values numbered by bytes, and sums at [value * periodCapacity + period].
         var values: [ByteInterner]
         var sums: [[Sums]]
@@ -137,8 +140,7 @@ extension IncidentTable {
 
         init(plan: DensePlan, partitionBits: Int, expectedReferences: Int) {
             self.plan = plan
-            dateTags = [UInt32](repeating: 0, count: 4096)
-            datePeriods = [Int32](repeating: 0, count: 4096)
+            datePeriods = [Int32](repeating: 0, count: DenseWorker.dateYears * 372)
             values = plan.slotColumns.map { _ in ByteInterner(capacity: 64) }
             sums = plan.slotColumns.map { _ in [] }
             rowValues = [Int32](repeating: 0, count: plan.slotColumns.count)
@@ -155,9 +157,13 @@ extension IncidentTable {
                 throw ReadError(
                     origin: origin, line: row.line, message: "'\(row.string(i))' is not a date (YYYY-MM-DD)")
             }
-            let packed = UInt32(truncatingIfNeeded: d.year) << 9 | UInt32(d.month) << 5 | UInt32(d.day)
-            let slot = Int((packed &* 0x9E37_79B1) >> 20)
-            if dateTags[slot] == packed &+ 1 { return datePeriods[slot] }
+            if firstYear == Int.min { firstYear = d.year - DenseWorker.dateYears / 2 }
+            var slot = -1
+            if d.year >= firstYear, d.year - firstYear < DenseWorker.dateYears {
+                slot = (d.year - firstYear) * 372 + (d.month - 1) * 31 + d.day - 1
+                let known = datePeriods[slot]
+                if known != 0 { return known - 2 }
+            }
             guard let date = CivilDate(year: d.year, month: d.month, day: d.day) else {
                 throw ReadError(
                     origin: origin, line: row.line, message: "'\(row.string(i))' is not a date (YYYY-MM-DD)")
@@ -175,8 +181,7 @@ extension IncidentTable {
                     if periods.count > periodCapacity { growPeriods() }
                 }
             }
-            dateTags[slot] = packed &+ 1
-            datePeriods[slot] = n
+            if slot >= 0 { datePeriods[slot] = n + 2 }
             return n
         }
 
@@ -318,19 +323,29 @@ extension IncidentTable {
         private var overflow: [Int: [DocumentReference]] = [:]
         let count: Int
 
+        private let bytes: Int
+
         init(count: Int, capacity: Int) {
             self.count = count
             self.capacity = capacity
             // Pages not written are not resident: the region is sized for the expected input, not filled.
-            base = .allocate(capacity: count * capacity)
+            bytes = count * capacity * MemoryLayout<DocumentReference>.stride
+            base = PartitionStore.allocateRegion(bytes).bindMemory(
+                to: DocumentReference.self, capacity: count * capacity)
             counts = .allocate(capacity: count)
             counts.initialize(repeating: 0, count: count)
         }
 
         deinit {
-            base.deallocate()
+            PartitionStore.freeRegion(UnsafeMutableRawPointer(base), bytes)
             counts.deallocate()
         }
+
+        private static func allocateRegion(_ bytes: Int) -> UnsafeMutableRawPointer {
+            .allocate(byteCount: max(bytes, 1), alignment: 16)
+        }
+
+        private static func freeRegion(_ p: UnsafeMutableRawPointer, _ bytes: Int) { p.deallocate() }
 
         @inline(__always)
         func append(_ part: Int, _ r: DocumentReference) {
@@ -709,3 +724,4 @@ extension IncidentTable {
         }
     }
 }
+

@@ -113,18 +113,14 @@ public struct CSVRecordView {
         while p < end, base[p] == 0x20 { p += 1 }
         while end > p, base[end - 1] == 0x20 { end -= 1 }
         guard end - p == 10, base[p + 4] == UInt8(ascii: "-"), base[p + 7] == UInt8(ascii: "-") else { return nil }
-        func number(_ from: Int, _ count: Int) -> Int? {
-            var v = 0
-            for k in from..<(from + count) {
-                let d = base[k] &- 0x30
-                guard d < 10 else { return nil }
-                v = v * 10 + Int(d)
-            }
-            return v
-        }
-        guard let y = number(p, 4), let m = number(p + 5, 2), let d = number(p + 8, 2),
-            (1...12).contains(m), (1...31).contains(d)
-        else { return nil }
+        // Eight digits read straight, without a helper returning optionals: a large tally reads a date per row.
+        let y0 = base[p] &- 0x30, y1 = base[p + 1] &- 0x30, y2 = base[p + 2] &- 0x30, y3 = base[p + 3] &- 0x30
+        let m0 = base[p + 5] &- 0x30, m1 = base[p + 6] &- 0x30, d0 = base[p + 8] &- 0x30, d1 = base[p + 9] &- 0x30
+        guard y0 < 10, y1 < 10, y2 < 10, y3 < 10, m0 < 10, m1 < 10, d0 < 10, d1 < 10 else { return nil }
+        let y = Int(y0) * 1000 + Int(y1) * 100 + Int(y2) * 10 + Int(y3)
+        let m = Int(m0) * 10 + Int(m1)
+        let d = Int(d0) * 10 + Int(d1)
+        guard m >= 1, m <= 12, d >= 1, d <= 31 else { return nil }
         return (y, m, d)
     }
 

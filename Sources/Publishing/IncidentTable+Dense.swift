@@ -358,6 +358,9 @@ extension IncidentTable {
             }
         }
 
+        /// How many references partition `part` holds.
+        func size(_ part: Int) -> Int { counts[part] + (overflow[part]?.count ?? 0) }
+
         func forEach(_ part: Int, _ body: (DocumentReference) -> Void) {
             for r in UnsafeBufferPointer(start: base + part * capacity, count: counts[part]) { body(r) }
             overflow[part]?.forEach(body)
@@ -565,44 +568,64 @@ extension IncidentTable {
         func countDocuments(_ partitions: StrideTo<Int>) -> DocumentCounts {
             let periodCount = periods.count
             let kCount = groupings.count
-            var counts = DocumentCounts(
-                periods: [Int](repeating: 0, count: periodCount),
-                cells: groupCounts.map { [Int](repeating: 0, count: periodCount * $0) })
+            // Cells of every grouping in one flat range: grouping k's cell (p, g) is at offset[k] + p * groups + g.
+            var offsets: [Int] = []
+            var cellCount = 0
+            for k in 0..<kCount {
+                offsets.append(cellCount)
+                cellCount += periodCount * groupCounts[k]
+            }
+            var largest = 0
+            for part in partitions { largest = max(largest, workers.reduce(0) { $0 + $1.partitions.size(part) }) }
+            var tableSize = 16
+            while tableSize < largest * 2 { tableSize <<= 1 }
+            // Scratch for one partition at a time, allocated once: appends to arrays cost a uniqueness check each.
+            let cellCounts = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(cellCount, 1))
+            let cellMarks = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(cellCount, 1))
+            let periodCounts = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(periodCount, 1))
+            let periodMarks = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(periodCount, 1))
+            let keysA = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(largest, 1))
+            let keysB = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(largest, 1))
+            let periodOf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(largest, 1))
+            let cellsOf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(largest * kCount, 1))
+            let next = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(largest, 1))
+            let table = UnsafeMutableBufferPointer<Int32>.allocate(capacity: tableSize)
+            defer {
+                for p in [cellCounts, periodCounts] as [UnsafeMutableBufferPointer<Int>] { p.deallocate() }
+                for p in [cellMarks, periodMarks, periodOf, cellsOf, next, table] { p.deallocate() }
+                keysA.deallocate()
+                keysB.deallocate()
+            }
+            cellCounts.initialize(repeating: 0)
+            cellMarks.initialize(repeating: 0)
+            periodCounts.initialize(repeating: 0)
+            periodMarks.initialize(repeating: 0)
+            var overall = 0
             // The document last counted in each period and cell (serial numbers from 1).
-            var periodMark = [Int32](repeating: 0, count: periodCount)
-            var cellMarks = groupCounts.map { [Int32](repeating: 0, count: periodCount * $0) }
             var serial: Int32 = 0
-            var keysA: [UInt64] = []
-            var keysB: [UInt64] = []
-            var gPeriod: [Int32] = []
-            var gGroups: [Int32] = []
-            var next: [Int32] = []
-            var table: [Int32] = []
             for part in partitions {
-                keysA.removeAll(keepingCapacity: true)
-                keysB.removeAll(keepingCapacity: true)
-                gPeriod.removeAll(keepingCapacity: true)
-                gGroups.removeAll(keepingCapacity: true)
+                var n = 0
                 for (w, worker) in workers.enumerated() {
                     let pmap = periodMaps[w]
                     let cmap = comboGroups[w]
                     worker.partitions.forEach(part) { r in
-                        keysA.append(r.a)
-                        keysB.append(r.b)
-                        gPeriod.append(pmap[Int(r.period)])
+                        keysA[n] = r.a
+                        keysB[n] = r.b
+                        let p = Int(pmap[Int(r.period)])
+                        periodOf[n] = Int32(p)
                         let base = Int(r.combo) * kCount
-                        for k in 0..<kCount { gGroups.append(cmap[base + k]) }
+                        for k in 0..<kCount {
+                            cellsOf[n * kCount + k] = Int32(offsets[k] + p * groupCounts[k] + Int(cmap[base + k]))
+                        }
+                        n += 1
                     }
                 }
-                let n = keysA.count
                 if n == 0 { continue }
                 var size = 16
                 while size < n * 2 { size <<= 1 }
                 let mask = size - 1
-                table.removeAll(keepingCapacity: true)
-                table += repeatElement(-1, count: size)
-                next.removeAll(keepingCapacity: true)
-                next += repeatElement(-1, count: n)
+                UnsafeMutableBufferPointer(rebasing: table[..<size]).update(repeating: -1)
+                UnsafeMutableBufferPointer(rebasing: next[..<n]).update(repeating: -1)
                 // Chain each reference after the first of its key.
                 for i in 0..<n {
                     let a = keysA[i]
@@ -622,28 +645,33 @@ extension IncidentTable {
                         slot = (slot + 1) & mask
                     }
                 }
-                for head in table where head >= 0 {
+                for s in 0..<size where table[s] >= 0 {
                     serial += 1
-                    counts.overall += 1
-                    var r = Int(head)
+                    overall += 1
+                    var r = Int(table[s])
                     while r >= 0 {
-                        let p = Int(gPeriod[r])
-                        if periodMark[p] != serial {
-                            periodMark[p] = serial
-                            counts.periods[p] += 1
+                        let p = Int(periodOf[r])
+                        if periodMarks[p] != serial {
+                            periodMarks[p] = serial
+                            periodCounts[p] += 1
                         }
                         for k in 0..<kCount {
-                            let cell = p * groupCounts[k] + Int(gGroups[r * kCount + k])
-                            if cellMarks[k][cell] != serial {
-                                cellMarks[k][cell] = serial
-                                counts.cells[k][cell] += 1
+                            let cell = Int(cellsOf[r * kCount + k])
+                            if cellMarks[cell] != serial {
+                                cellMarks[cell] = serial
+                                cellCounts[cell] += 1
                             }
                         }
                         r = Int(next[r])
                     }
                 }
             }
-            return counts
+            return DocumentCounts(
+                periods: Array(UnsafeMutableBufferPointer(rebasing: periodCounts[..<periodCount])),
+                cells: (0..<kCount).map { k in
+                    Array(cellCounts[offsets[k]..<(offsets[k] + periodCount * groupCounts[k])])
+                },
+                overall: overall)
         }
 
         func tables(threads: Int, areInIncreasingOrder: (String, String) -> Bool) -> [TallyTable] {

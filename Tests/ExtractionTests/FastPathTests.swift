@@ -196,6 +196,25 @@ import Testing
         #expect(b.count >= 10)
     }
 
+    /// One table of every language's stop words picks the language each list picks.
+    @Test(arguments: [
+        "Les frappes ont touché la ville de Saraqib, tuant au moins cinq civils selon les secouristes.",
+        "Yerel kaynaklara göre beldede düzenlenen hava saldırısında en az 7 kişi öldü ve yaralandı.",
+        "Bei Luftangriffen auf die Stadt wurden mindestens 16 Zivilisten getötet und weitere verletzt.",
+        "Al menos 12 civiles murieron y resultaron heridos en un bombardeo contra la localidad.",
+        "Almeno 4 civili sono stati uccisi e feriti in un raid aereo sulla città, nella provincia.",
+        "Pelo menos 9 civis morreram e ficaram feridos num bombardeio contra a cidade, na província.",
+        "At least 16 people were killed when jets struck the market.", "12 34", "",
+    ])
+    func stopwordTableDetectsAsEachList(text: String) {
+        let ruleSets = Fixtures.ruleSets.sorted { $0.language < $1.language }
+        let table = Stopwords(ruleSets)
+        #expect(table.languages.count >= 7)
+        #expect(
+            LanguageDetector.detect(text, ruleSets: ruleSets, stopwords: table)
+                == LanguageDetector.detect(text, ruleSets: ruleSets))
+    }
+
     @Test func byteKeysCompareBytes() {
         #expect("قتل".sameBytes("قتل") && "".sameBytes("") && "a".sameBytes("a"))
         #expect(!"قتل".sameBytes("قتلى") && !"ab".sameBytes("ac"))

@@ -55,6 +55,8 @@ public struct DocumentReader: Sendable {
     public let maximumDocumentBytes: Int
     let datelineFinders: [String: DateFinder]
     let generalFinder: DateFinder
+    /// The rule sets' stop words by word, for language detection (nil past 64 languages).
+    let stopwords: Stopwords?
 
     /// `ruleSets` give the stop words for language detection and the extra month names; month and weekday
     /// names themselves come from ICU for each rule set's locales.
@@ -64,6 +66,8 @@ public struct DocumentReader: Sendable {
     public init(ruleSets: [RuleSet], maximumDocumentBytes: Int = 10_000_000) {
         self.ruleSets = ruleSets.sorted { $0.language < $1.language }
         self.maximumDocumentBytes = maximumDocumentBytes
+        let counted = self.ruleSets.filter { !$0.stopwords.isEmpty && $0.language != "ar" }
+        stopwords = counted.count <= 64 ? Stopwords(self.ruleSets) : nil
         var finders: [String: DateFinder] = [:]
         let english = ruleSets.first { $0.language == "en" }
         for r in ruleSets {
@@ -254,7 +258,7 @@ public struct DocumentReader: Sendable {
         if let l = metadata["lang"] ?? metadata["language"], !l.isEmpty {
             language = String(l.prefix(2)).lowercased()
         } else {
-            language = LanguageDetector.detect(body, ruleSets: ruleSets, folds: folds)
+            language = LanguageDetector.detect(body, ruleSets: ruleSets, folds: folds, stopwords: stopwords)
             metadata["lang_detected"] = language
         }
         let dl = dateline(body: body, metadata: metadata, language: language, folds: folds)

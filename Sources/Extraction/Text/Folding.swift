@@ -42,7 +42,7 @@ enum Folding {
 /// A string as a dictionary key compared byte for byte: no Unicode normalization when hashing or comparing,
 /// which is most of the cost of a `[String: ...]` lookup with an Arabic or accented key. Use it only where
 /// the strings compared come from the same folding (canonically equivalent spellings then have the same bytes).
-struct ByteKey: Hashable {
+struct ByteKey: Hashable, Sendable {
     let text: String
     static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.sameBytes(b.text) }
     func hash(into hasher: inout Hasher) {

@@ -85,6 +85,7 @@ struct Pipeline {
     /// One file's outcome.
     struct FileResult: Sendable {
         var url: URL
+        /// The documents read, without their text (`body` is empty once they are extracted).
         var documents: [Document] = []
         var incidents: [Incident] = []
         var errors: [String] = []
@@ -117,7 +118,8 @@ struct Pipeline {
         return ordered
     }
 
-    /// Every incident of `paths` (files or folders), with problems reported to `diagnostics`.
+    /// Every incident of `paths` (files or folders), with problems reported to `diagnostics`, and the documents
+    /// read (without their text).
     func incidents(of paths: [String], diagnostics: Diagnostics) -> (incidents: [Incident], documents: [Document]) {
         incidents(of: Files.expand(paths, extensions: Pipeline.documentExtensions, diagnostics: diagnostics),
                   diagnostics: diagnostics)
@@ -239,6 +241,9 @@ struct Pipeline {
             }
             result.incidents += incidents
         }
+        // The text has been read: what callers use of a document is its id, language and metadata. Dropped
+        // here, on the worker, rather than kept for the whole run (10,000 documents' text) and freed at the end.
+        for i in result.documents.indices { result.documents[i].body = "" }
         return result
     }
 }

@@ -44,11 +44,15 @@ public final class Matcher {
     private var counts: [UInt16]
     /// The spelling similarity of the query to each distinct form of a name, so that a form many places share is
     /// compared once: valid where the form's stamp is the query's.
-    private var memoStamp: [UInt32]
-    private var memoSimilarity: [Double]
+    private var formMemo: [Memo]
     /// The same for the spelling similarity to the closest name of each name set (``MatcherIndex/nameSets``).
-    private var setStamp: [UInt32]
-    private var setSimilarity: [Double]
+    private var setMemo: [Memo]
+
+    /// A similarity and the query it was computed for: side by side, so that a look-up reads one place in memory.
+    struct Memo {
+        var stamp: UInt32 = 0
+        var similarity = 0.0
+    }
     private var stamp: UInt32 = 0
     /// Id of each of the query's skeletons, -1 where no name has it.
     private var querySkeletonIDs: [Int32] = []
@@ -94,10 +98,8 @@ public final class Matcher {
     public init(index: MatcherIndex) {
         self.index = index
         counts = [UInt16](repeating: 0, count: index.skeletonIDs.count)
-        memoStamp = [UInt32](repeating: 0, count: index.forms.count)
-        memoSimilarity = [Double](repeating: 0, count: index.forms.count)
-        setStamp = [UInt32](repeating: 0, count: index.nameSetStart.count - 1)
-        setSimilarity = [Double](repeating: 0, count: index.nameSetStart.count - 1)
+        formMemo = [Memo](repeating: Memo(), count: index.forms.count)
+        setMemo = [Memo](repeating: Memo(), count: index.nameSetStart.count - 1)
     }
 
     /// The keys of `name`, memoized per distinct string.
@@ -221,8 +223,8 @@ public final class Matcher {
     private func startQuery(_ key: NameKey) {
         stamp &+= 1
         if stamp == 0 {
-            memoStamp.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-            setStamp.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            formMemo.withUnsafeMutableBufferPointer { $0.update(repeating: Memo()) }
+            setMemo.withUnsafeMutableBufferPointer { $0.update(repeating: Memo()) }
             stamp = 1
         }
         querySkeletonIDs = key.skeletons.map { index.skeletonIDs[$0] ?? -1 }
@@ -232,7 +234,8 @@ public final class Matcher {
     /// whichever places share the form.
     private func similarity(_ key: NameKey, form f: Int32) -> Double {
         let i = Int(f)
-        if memoStamp[i] == stamp { return memoSimilarity[i] }
+        let memo = formMemo[i]
+        if memo.stamp == stamp { return memo.similarity }
         let form = index.forms[i]
         let similarity = index.letters.withUnsafeBufferPointer { letters in
             key.letters.withUnsafeBufferPointer { query in
@@ -240,17 +243,16 @@ public final class Matcher {
                     query, UnsafeBufferPointer(rebasing: letters[Int(form.letterStart)..<Int(form.letterEnd)]))
             }
         }
-        memoStamp[i] = stamp
-        memoSimilarity[i] = similarity
+        formMemo[i] = Memo(stamp: stamp, similarity: similarity)
         return similarity
     }
 
-    /// Spelling similarity of the query to the closest name of the place in the query's script (0.5 when it has
-    /// no name in that script).
-    private func spelling(_ key: NameKey, _ place: Int32) -> Double {
+    /// Spelling similarity of the query to the closest name of a place with name set `set` in the query's script
+    /// (0.5 when it has no name in that script).
+    private func spelling(_ key: NameKey, set: Int32) -> Double {
         // Once per name set: places with the same names cost one look-up each.
-        let set = index.nameSets[Int(place)]
-        if setStamp[Int(set)] == stamp { return setSimilarity[Int(set)] }
+        let memo = setMemo[Int(set)]
+        if memo.stamp == stamp { return memo.similarity }
         var best = -1.0
         let script: Int32 = key.isArabic ? 1 : 0
         for k in index.formRange(ofSet: set) {
@@ -258,8 +260,7 @@ public final class Matcher {
             if entry & 1 == script { best = max(best, similarity(key, form: entry >> 1)) }
         }
         let result = best < 0 ? 0.5 : best
-        setStamp[Int(set)] = stamp
-        setSimilarity[Int(set)] = result
+        setMemo[Int(set)] = Memo(stamp: stamp, similarity: result)
         return result
     }
 
@@ -282,6 +283,7 @@ public final class Matcher {
         var ids: [Int32] = []
         var variant: [Int] = []
         var scripts: [Int32] = []
+        var sets: [Int32] = []
         let found = key.skeletons.indices.filter { key.skeletons[$0].utf8.count >= 2 && querySkeletonIDs[$0] >= 0 }
         if found.count == 1 {
             let v = found[0]
@@ -292,12 +294,14 @@ public final class Matcher {
                 ids.append(index.skeletonPlaces[k] >> 2)
                 scripts.append(index.skeletonPlaces[k] & 3)
             }
+            sets = Array(index.skeletonPlaceSets[range])
             variant = [Int](repeating: v, count: ids.count)
         } else if found.count > 1 {
-            var hits: [(place: Int32, variant: Int, scripts: Int32)] = []
+            var hits: [(place: Int32, variant: Int, scripts: Int32, set: Int32)] = []
             for v in found {
                 for k in index.placeRange(skeleton: querySkeletonIDs[v]) {
-                    hits.append((index.skeletonPlaces[k] >> 2, v, index.skeletonPlaces[k] & 3))
+                    let posting = index.skeletonPlaces[k]
+                    hits.append((posting >> 2, v, posting & 3, index.skeletonPlaceSets[k]))
                 }
             }
             hits.sort { $0.place != $1.place ? $0.place < $1.place : $0.variant < $1.variant }
@@ -308,6 +312,7 @@ public final class Matcher {
                     ids.append(hit.place)
                     variant.append(hit.variant)
                     scripts.append(hit.scripts)
+                    sets.append(hit.set)
                 }
             }
         }
@@ -332,7 +337,7 @@ public final class Matcher {
             // only across scripts, which is weaker).
             let sameScript = scripts[k] & scriptBit != 0 || shortIDs.contains { hasSkeleton(id, $0, bits: scriptBit) }
             // The spelling only counts for a skeleton shared in the query's script, or a short one.
-            let sim = sameScript || short ? spelling(key, id) : 0
+            let sim = sameScript || short ? spelling(key, set: sets[k]) : 0
             // Two consonants say little: "Has" and "Hass" agree, "Sinaa" and "Suna" must not.
             if short && sim < 0.82 { continue }
             if nationwide.count < ids.count { nationwide.append(id) }
@@ -479,9 +484,13 @@ public final class Matcher {
         let n = sorted.count
         var groupOf = [Int](repeating: 0, count: n)
         var groupCount = 0
+        // Two communities are never nested: most pairs need no look-up.
+        let community = sorted.map { index.kinds[Int($0.place)] == .community }
         for i in 0..<n {
             var g = groupCount
-            for j in 0..<i where groupOf[j] < g && nested(sorted[j].place, sorted[i].place) { g = groupOf[j] }
+            for j in 0..<i where groupOf[j] < g && !(community[i] && community[j]) {
+                if nested(sorted[j].place, sorted[i].place) { g = groupOf[j] }
+            }
             if g == groupCount { groupCount += 1 }
             groupOf[i] = g
         }

@@ -61,6 +61,9 @@ public struct MatcherIndex: Sendable {
     /// as `place << 2 | script bits` (``latinBit``, ``arabicBit``: the scripts of its names with the skeleton).
     let skeletonPlaces: [Int32]
     let skeletonPlaceStart: [Int32]
+    /// The name set (``nameSets``) of each posting of ``skeletonPlaces``, read alongside it rather than looked up
+    /// per place.
+    let skeletonPlaceSets: [Int32]
     /// Fuzzy entries of each skeleton, in place order: `entries[entryStart[s]..<entryStart[s + 1]]`.
     let entries: [Entry]
     let entryStart: [Int32]
@@ -280,6 +283,7 @@ public struct MatcherIndex: Sendable {
         self.skeletonByteStart = skeletonByteStart
         self.skeletonPlaces = skeletonPlaces
         self.skeletonPlaceStart = skeletonPlaceStart
+        skeletonPlaceSets = skeletonPlaces.map { nameSets[Int($0 >> 2)] }
         self.entries = entries
         self.entryStart = entryStart
         self.bigramIndex = bigramIndex

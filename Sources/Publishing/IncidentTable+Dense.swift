@@ -217,23 +217,31 @@ extension IncidentTable {
             return n
         }
 
+        /// `IncidentTable.number` for a CSV view, not generic, so that the reading of digits is inlined.
+        @inline(__always)
+        private func number(_ row: CSVRecordView, _ i: Int?, origin: String) throws(ReadError) -> Int? {
+            guard let i, i < row.count, !row.isEmpty(i) else { return nil }
+            if let n = row.integer(i) { return n }
+            throw ReadError(origin: origin, line: row.line, message: "'\(row.string(i))' is not a whole number")
+        }
+
         mutating func add(_ row: CSVRecordView, origin: String) throws(ReadError) {
             let c = plan.columns
             let dateColumn = c.date!
             guard dateColumn < row.count, !row.isEmpty(dateColumn) else {
                 // Numbers are still checked, as on the other paths.
-                _ = try IncidentTable.number(row, c.killedLow, origin: origin)
-                _ = try IncidentTable.number(row, c.killedHigh, origin: origin)
-                _ = try IncidentTable.number(row, c.injuredLow, origin: origin)
-                _ = try IncidentTable.number(row, c.injuredHigh, origin: origin)
+                _ = try number(row, c.killedLow, origin: origin)
+                _ = try number(row, c.killedHigh, origin: origin)
+                _ = try number(row, c.injuredLow, origin: origin)
+                _ = try number(row, c.injuredHigh, origin: origin)
                 undated += 1
                 return
             }
             let p = try periodNumber(row, dateColumn, origin: origin)
-            let kl = try IncidentTable.number(row, c.killedLow, origin: origin)
-            var kh = try IncidentTable.number(row, c.killedHigh, origin: origin)
-            let il = try IncidentTable.number(row, c.injuredLow, origin: origin)
-            var ih = try IncidentTable.number(row, c.injuredHigh, origin: origin)
+            let kl = try number(row, c.killedLow, origin: origin)
+            var kh = try number(row, c.killedHigh, origin: origin)
+            let il = try number(row, c.injuredLow, origin: origin)
+            var ih = try number(row, c.injuredHigh, origin: origin)
             // A high bound below the low bound is no bound (`IncidentTable.count`).
             if let h = kh, let l = kl, h < l { kh = nil }
             if let h = ih, let l = il, h < l { ih = nil }
@@ -428,10 +436,11 @@ extension IncidentTable {
         groupings: [Grouping], options: CSVReader.Options, workers: Int, origin: String,
         areInIncreasingOrder: (String, String) -> Bool, release: (@Sendable (Range<Int>) -> Void)?
     ) throws -> [TallyTable] {
-        // ~4,000 references per partition; a reference takes ~60 bytes of a typical table.
+        // Partitions of at most ~16,000 expected references (a reference per ~40 bytes of input, an overestimate):
+        // few enough that appends stay in cached pages, small enough that counting one stays in the cache.
         let expected = input.count / 40
         var bits = 0
-        while bits < 12, (expected >> bits) > 4096 { bits += 1 }
+        while bits < 12, (expected >> bits) > 16384 { bits += 1 }
         let partitionBits = bits
         let results = Results<DenseWorker>(count: workers)
         nonisolated(unsafe) let input = input

@@ -125,8 +125,8 @@ extension IncidentTable {
         var values: [ByteInterner]
         var sums: [[Sums]]
         var periodCapacity = 16
+        /// Sums per period, kept row by row only when no column is read (else `finish` adds up the cells).
         var periodSums: [Sums] = []
-        var overall = Sums()
         var undated = 0
         var outOfRange = 0
         /// Combinations of values of several slots, numbered (only with two or more slots).
@@ -148,6 +148,14 @@ extension IncidentTable {
             partitionShift = UInt64(64 - partitionBits)
             partitions = PartitionStore(
                 count: count, capacity: expectedReferences / count + expectedReferences / count / 4 + 64)
+        }
+
+        /// The sums of each period from those of its cells (when a column is read).
+        mutating func finish() {
+            guard !plan.slotColumns.isEmpty else { return }
+            for v in 0..<values[0].count {
+                for p in periods.indices { periodSums[p].add(sums[0][v * periodCapacity + p]) }
+            }
         }
 
         /// The period number of a row's date (-1: out of range), numbering a new period.
@@ -249,8 +257,8 @@ extension IncidentTable {
                 outOfRange += 1
                 return
             }
-            overall.add(kl, kh, il, ih)
-            periodSums[Int(p)].add(kl, kh, il, ih)
+            // With a column read, the period's and overall sums are those of its cells, added up at the end.
+            if plan.slotColumns.isEmpty { periodSums[Int(p)].add(kl, kh, il, ih) }
             var combo: Int32 = 0
             for s in plan.slotColumns.indices {
                 let v = valueNumber(row, s, plan.slotColumns[s])
@@ -454,6 +462,7 @@ extension IncidentTable {
                     }
                     release?(chunks[i].range)
                 }
+                state.finish()
                 results.set(w, .success(state))
             } catch {
                 results.set(w, .failure(error))
@@ -704,10 +713,12 @@ extension IncidentTable {
             var outOfRange = 0
             for (w, worker) in workers.enumerated() {
                 let pmap = periodMaps[w]
-                overall.add(worker.overall)
                 undated += worker.undated
                 outOfRange += worker.outOfRange
-                for (p, s) in worker.periodSums.enumerated() { periodSums[Int(pmap[p])].add(s) }
+                for (p, s) in worker.periodSums.enumerated() {
+                    periodSums[Int(pmap[p])].add(s)
+                    overall.add(s)
+                }
                 for k in groupings.indices {
                     let groups = groupCounts[k]
                     guard let slot = plan.slotOfGrouping[k] else {

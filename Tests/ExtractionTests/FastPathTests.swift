@@ -36,6 +36,7 @@ import Testing
         "قُتِلَ ١٣ مدنيًّا في بلدة كفرنبل، وأصيب ٢٠ آخرون\u{0600} ١٢ \u{0600}٣٤",
         "a\u{200D}b \u{200C}x \u{301}y é\u{301}è Ωμέγα İstanbul'da ß ĳ",
         "\u{0651}أول \u{06DD}١٢ ؟؛، ٬٣٠٠ 1٬300",
+        "`quoted' ‘a’ – b — c ‐ d; e, f: (g) \"h\" -\u{301} ,",
     ])
     func tokensMatchTheCharacterByCharacterReading(text: String) {
         let tokens = Tokenizer.tokens(of: text)
@@ -69,6 +70,16 @@ import Testing
         #expect(tokens.map { String(text[$0.range]) } == expected.map(\.0))
         #expect(tokens.map(\.kind) == expected.map(\.1))
         for t in tokens where t.kind == .word { #expect(t.key == Folding.fold(text[t.range])) }
+        // Punctuation keys: the mark itself, apostrophes, dashes and Arabic comma and semicolon made one.
+        for t in tokens where t.kind == .punctuation {
+            let c = text[t.range.lowerBound]
+            var key = String(c)
+            if "’‘ʼ`´".contains(c) { key = "'" }
+            if "‐‑–—".contains(c) { key = "-" }
+            if c == "،" { key = "," }
+            if c == "؛" { key = ";" }
+            #expect(t.key == key)
+        }
     }
 
     @Test func twoByteScalarTableAgreesWithUnicodeProperties() {

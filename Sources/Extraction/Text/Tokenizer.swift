@@ -165,12 +165,20 @@ enum Tokenizer {
                         range: start..<j, key: String(decoding: digits, as: UTF8.self), kind: .number,
                         number: overflow ? nil : value, glued: glued))
             case .punctuation:
-                let c = text[start]
-                var key = String(c)
-                if "’‘ʼ`´".contains(c) { key = "'" }
-                if "‐‑–—".contains(c) { key = "-" }
-                if c == "،" { key = "," }
-                if c == "؛" { key = ";" }
+                let key: String
+                if j == utf8.index(after: start) {
+                    // One ASCII byte (a one-byte token is one): of the marks below only the backquote is ASCII.
+                    let b = utf8[start]
+                    key = b == UInt8(ascii: "`") ? "'" : String(UnicodeScalar(b))
+                } else {
+                    let c = text[start]
+                    var k = String(c)
+                    if "’‘ʼ`´".contains(c) { k = "'" }
+                    if "‐‑–—".contains(c) { k = "-" }
+                    if c == "،" { k = "," }
+                    if c == "؛" { k = ";" }
+                    key = k
+                }
                 out.append(Token(range: start..<j, key: key, kind: .punctuation, number: nil, glued: glued))
             }
             lastEnd = j

@@ -665,7 +665,13 @@ struct ByteInterner: Sendable {
     func bytes(of n: Int32) -> ArraySlice<UInt8> { arena[Int(offsets[Int(n)])..<Int(offsets[Int(n) + 1])] }
 
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        // FNV-1a, 64-bit, folded: short keys (document ids of ~12 bytes) make anything heavier not pay.
+        // Keys of up to 15 bytes (governorates, most ids) packed into two words and mixed once, rather than a
+        // multiply per byte.
+        if key.count <= 15 {
+            let k = IncidentTable.DocumentKey.make(key)
+            return UInt32(truncatingIfNeeded: IncidentTable.DocumentKey.hash(k.a, k.b) >> 32)
+        }
+        // FNV-1a, 64-bit, folded.
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         // FNV's low bits depend only on the keys' low bits; a multiply-shift spreads every bit into the slot.

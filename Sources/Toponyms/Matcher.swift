@@ -29,8 +29,10 @@ public import GazetteModel
 /// gazetteer in a release build), immutable and `Sendable`. A `Matcher` adds memo tables (keys, contexts and
 /// answers per distinct string) and scratch counters, so it is a class with mutable state and is not `Sendable`:
 /// give each thread its own, made cheaply with ``init(index:)`` from a shared index. The memo tables are emptied
-/// when they reach ``cacheLimit`` entries, which bounds memory on endless input. One core resolves about 40,000
+/// when they reach ``cacheLimit`` entries, which bounds memory on endless input. One core resolves about 47,000
 /// noisy names per second against the full gazetteer, end to end through `gazette match` (`Scripts/bench matcher`).
+/// The index stores distinct keys once and the matcher weighs each once per query, for all the places that share
+/// it (see ``MatcherIndex``).
 public final class Matcher {
     /// The index the matcher reads: built once, shareable between threads.
     public let index: MatcherIndex
@@ -43,9 +45,15 @@ public final class Matcher {
     /// Scratch counters for the bigram candidates, one per distinct skeleton, reset after each query.
     private var counts: [UInt16]
     /// The spelling similarity of the query to each distinct form of a name, so that a form many places share is
-    /// compared once: valid where the form's stamp is the query's.
-    private var formMemo: [Memo]
-    /// The same for the spelling similarity to the closest name of each name set (``MatcherIndex/nameSets``).
+    /// compared once. It is a small table of open addressing (form → similarity, `memoKeys` -1 when free), emptied
+    /// slot by slot at the start of each query: a query compares few forms, and a table this small stays in the
+    /// cache where an array over every form of a large gazetteer would not.
+    private var memoKeys = [Int32](repeating: -1, count: Matcher.memoSlots)
+    private var memoValues = [Double](repeating: 0, count: Matcher.memoSlots)
+    private var memoUsed: [Int] = []
+    static let memoSlots = 512
+    /// The same for the spelling similarity to the closest name of each name set that places share
+    /// (``MatcherIndex/nameSets``), valid where the stamp is the query's.
     private var setMemo: [Memo]
 
     /// A similarity and the query it was computed for: side by side, so that a look-up reads one place in memory.
@@ -98,8 +106,7 @@ public final class Matcher {
     public init(index: MatcherIndex) {
         self.index = index
         counts = [UInt16](repeating: 0, count: index.skeletonIDs.count)
-        formMemo = [Memo](repeating: Memo(), count: index.forms.count)
-        setMemo = [Memo](repeating: Memo(), count: index.nameSetStart.count - 1)
+        setMemo = [Memo](repeating: Memo(), count: index.nameSetOffset.count)
     }
 
     /// The keys of `name`, memoized per distinct string.
@@ -223,44 +230,54 @@ public final class Matcher {
     private func startQuery(_ key: NameKey) {
         stamp &+= 1
         if stamp == 0 {
-            formMemo.withUnsafeMutableBufferPointer { $0.update(repeating: Memo()) }
             setMemo.withUnsafeMutableBufferPointer { $0.update(repeating: Memo()) }
             stamp = 1
         }
         querySkeletonIDs = key.skeletons.map { index.skeletonIDs[$0] ?? -1 }
+        for slot in memoUsed { memoKeys[slot] = -1 }
+        memoUsed.removeAll(keepingCapacity: true)
     }
 
     /// Spelling similarity of the query to form `f`: computed once per query and form (``startQuery(_:)``),
     /// whichever places share the form.
     private func similarity(_ key: NameKey, form f: Int32) -> Double {
-        let i = Int(f)
-        let memo = formMemo[i]
-        if memo.stamp == stamp { return memo.similarity }
-        let form = index.forms[i]
+        let mask = Self.memoSlots - 1
+        var slot = Int(truncatingIfNeeded: (UInt32(bitPattern: f) &* 2_654_435_761) >> 23) & mask
+        while memoKeys[slot] >= 0 {
+            if memoKeys[slot] == f { return memoValues[slot] }
+            slot = (slot + 1) & mask
+        }
+        let form = index.forms[Int(f)]
         let similarity = index.letters.withUnsafeBufferPointer { letters in
             key.letters.withUnsafeBufferPointer { query in
                 Spelling.similarity(
                     query, UnsafeBufferPointer(rebasing: letters[Int(form.letterStart)..<Int(form.letterEnd)]))
             }
         }
-        formMemo[i] = Memo(stamp: stamp, similarity: similarity)
+        // At most half full, so that probes stay short; past that, forms are compared without the memo.
+        if memoUsed.count < Self.memoSlots / 2 {
+            memoKeys[slot] = f
+            memoValues[slot] = similarity
+            memoUsed.append(slot)
+        }
         return similarity
     }
 
-    /// Spelling similarity of the query to the closest name of a place with name set `set` in the query's script
-    /// (0.5 when it has no name in that script).
-    private func spelling(_ key: NameKey, set: Int32) -> Double {
-        // Once per name set: places with the same names cost one look-up each.
-        let memo = setMemo[Int(set)]
-        if memo.stamp == stamp { return memo.similarity }
+    /// Spelling similarity of the query to the closest name of a place with the name set stored at `offset` of
+    /// ``MatcherIndex/nameSetData`` in the query's script (0.5 when it has no name in that script).
+    private func spelling(_ key: NameKey, setAt offset: Int32) -> Double {
+        // Once per shared name set: places with the same names cost one look-up each.
+        let shared = index.nameSetData[Int(offset)]
+        if shared >= 0, setMemo[Int(shared)].stamp == stamp { return setMemo[Int(shared)].similarity }
         var best = -1.0
         let script: Int32 = key.isArabic ? 1 : 0
-        for k in index.formRange(ofSet: set) {
-            let entry = index.nameSetForms[k]
+        let first = Int(offset) + 2
+        for k in first..<(first + Int(index.nameSetData[Int(offset) + 1])) {
+            let entry = index.nameSetData[k]
             if entry & 1 == script { best = max(best, similarity(key, form: entry >> 1)) }
         }
         let result = best < 0 ? 0.5 : best
-        setMemo[Int(set)] = Memo(stamp: stamp, similarity: result)
+        if shared >= 0 { setMemo[Int(shared)] = Memo(stamp: stamp, similarity: result) }
         return result
     }
 
@@ -337,7 +354,7 @@ public final class Matcher {
             // only across scripts, which is weaker).
             let sameScript = scripts[k] & scriptBit != 0 || shortIDs.contains { hasSkeleton(id, $0, bits: scriptBit) }
             // The spelling only counts for a skeleton shared in the query's script, or a short one.
-            let sim = sameScript || short ? spelling(key, set: sets[k]) : 0
+            let sim = sameScript || short ? spelling(key, setAt: sets[k]) : 0
             // Two consonants say little: "Has" and "Hass" agree, "Sinaa" and "Suna" must not.
             if short && sim < 0.82 { continue }
             if nationwide.count < ids.count { nationwide.append(id) }

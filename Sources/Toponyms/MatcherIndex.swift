@@ -43,12 +43,14 @@ public struct MatcherIndex: Sendable {
     let letters: [UInt32]
     /// Distinct sorted qualifier lists; index 0 is the empty list.
     let qualifierSets: [[String]]
-    /// The distinct name sets: the forms of all the names of a place, in the order of its names, as
-    /// `nameSetForms[nameSetStart[n]..<nameSetStart[n + 1]]`; each as `form << 1 | 1` when the name is in Arabic
-    /// script, `form << 1` otherwise, so that choosing the names in the query's script does not read the forms.
-    /// Places with the same names share a set, and a query weighs the set once for all of them.
-    let nameSetForms: [Int32]
-    let nameSetStart: [Int32]
+    /// The distinct name sets: the forms of all the names of a place, in the order of its names. Places with the
+    /// same names share a set, and a query weighs the set once for all of them. Set `n` is stored at
+    /// `nameSetOffset[n]` in `nameSetData` as one run, so that reading it touches one place in memory: `n` when
+    /// several places share the set (the memo slot of a query), else -1; the number of forms; then each form as
+    /// `form << 1 | 1` when the name is in Arabic script, `form << 1` otherwise, so that choosing the names in the
+    /// query's script does not read the forms.
+    let nameSetData: [Int32]
+    let nameSetOffset: [Int32]
     /// The name set of each place.
     let nameSets: [Int32]
 
@@ -61,8 +63,8 @@ public struct MatcherIndex: Sendable {
     /// as `place << 2 | script bits` (``latinBit``, ``arabicBit``: the scripts of its names with the skeleton).
     let skeletonPlaces: [Int32]
     let skeletonPlaceStart: [Int32]
-    /// The name set (``nameSets``) of each posting of ``skeletonPlaces``, read alongside it rather than looked up
-    /// per place.
+    /// Where the name set (``nameSets``) of each posting of ``skeletonPlaces`` is in ``nameSetData``: read
+    /// alongside the posting rather than looked up per place.
     let skeletonPlaceSets: [Int32]
     /// Fuzzy entries of each skeleton, in place order: `entries[entryStart[s]..<entryStart[s + 1]]`.
     let entries: [Entry]
@@ -116,8 +118,8 @@ public struct MatcherIndex: Sendable {
         var qualifierSets: [[String]] = [[]]
         var qualifierIDs: [[String]: Int32] = [[]: 0]
         var formIDs: [String: Int32] = [:]
-        var nameSetForms: [Int32] = []
-        var nameSetStart: [Int32] = [0]
+        var nameSetData: [Int32] = []
+        var nameSetOffset: [Int32] = []
         var nameSets: [Int32] = []
         nameSets.reserveCapacity(gazetteer.places.count)
         // Name sets by a hash of their forms (an array per key would cost more memory than the sets save); a
@@ -192,15 +194,18 @@ public struct MatcherIndex: Sendable {
                 }
             }
             let hash = placeForms.hashValue
-            if let set = nameSetByHash[hash],
-                nameSetForms[Int(nameSetStart[Int(set)])..<Int(nameSetStart[Int(set) + 1])].elementsEqual(placeForms) {
+            if let set = nameSetByHash[hash], Self.forms(ofSetAt: nameSetOffset[Int(set)], nameSetData)
+                .elementsEqual(placeForms) {
                 nameSets.append(set)
+                nameSetData[Int(nameSetOffset[Int(set)])] = set
             } else {
-                let set = Int32(nameSetStart.count - 1)
+                let set = Int32(nameSetOffset.count)
                 nameSetByHash[hash] = set
                 nameSets.append(set)
-                nameSetForms.append(contentsOf: placeForms)
-                nameSetStart.append(Int32(nameSetForms.count))
+                nameSetOffset.append(Int32(nameSetData.count))
+                nameSetData.append(-1)
+                nameSetData.append(Int32(placeForms.count))
+                nameSetData.append(contentsOf: placeForms)
             }
             if place.kind == .governorate || place.kind == .district {
                 // A unit's own names, and alternates that say they name a unit ("Maarrat al-Nu'man District",
@@ -275,15 +280,15 @@ public struct MatcherIndex: Sendable {
         self.forms = forms
         self.letters = letters
         self.qualifierSets = qualifierSets
-        self.nameSetForms = nameSetForms
-        self.nameSetStart = nameSetStart
+        self.nameSetData = nameSetData
+        self.nameSetOffset = nameSetOffset
         self.nameSets = nameSets
         self.skeletonIDs = skeletonIDs
         self.skeletonBytes = skeletonBytes
         self.skeletonByteStart = skeletonByteStart
         self.skeletonPlaces = skeletonPlaces
         self.skeletonPlaceStart = skeletonPlaceStart
-        skeletonPlaceSets = skeletonPlaces.map { nameSets[Int($0 >> 2)] }
+        skeletonPlaceSets = skeletonPlaces.map { nameSetOffset[Int(nameSets[Int($0 >> 2)])] }
         self.entries = entries
         self.entryStart = entryStart
         self.bigramIndex = bigramIndex
@@ -330,15 +335,15 @@ public struct MatcherIndex: Sendable {
             as: UTF8.self)
     }
 
-    /// Where the forms of name set `n` are in ``nameSetForms``.
-    @inline(__always)
-    func formRange(ofSet n: Int32) -> Range<Int> {
-        Int(nameSetStart[Int(n)])..<Int(nameSetStart[Int(n) + 1])
+    /// The forms (with their script bit) of the name set stored at `offset` of `data`.
+    static func forms(ofSetAt offset: Int32, _ data: [Int32]) -> ArraySlice<Int32> {
+        let first = Int(offset) + 2
+        return data[first..<(first + Int(data[Int(offset) + 1]))]
     }
 
     /// Forms of the names of `place`.
     func forms(of place: Int32) -> [Int32] {
-        nameSetForms[formRange(ofSet: nameSets[Int(place)])].map { $0 >> 1 }
+        Self.forms(ofSetAt: nameSetOffset[Int(nameSets[Int(place)])], nameSetData).map { $0 >> 1 }
     }
 
     /// District names that are also everyday words of the languages contexts are written in.

@@ -368,10 +368,8 @@ public enum IncidentTable {
                 let name = text(c.placeName)
                 groups.append(GroupValue(id: id, name: name.isEmpty ? text(c.place) : name))
             case .district: groups.append(GroupValue(builder.grouping.districtOfPlace[text(c.placeID)] ?? ""))
-            case .perpetrator:
-                let p = text(c.perpetrator)
-                groups.append(GroupValue(p.lowercased() == "unknown" ? "" : p))
-            case .weapon: groups.append(GroupValue(text(c.weapon)))
+            case .perpetrator: groups.append(GroupValue(Dimension.actorLabel(text(c.perpetrator))))
+            case .weapon: groups.append(GroupValue(Dimension.actorLabel(text(c.weapon))))
             }
         }
         let killed = IncidentTable.count(
@@ -523,9 +521,9 @@ extension IncidentTable {
 
         static func groupValue(_ d: Dimension, _ text: String, grouping: Grouping) -> GroupValue {
             switch d {
-            case .governorate, .weapon: return GroupValue(text)
+            case .governorate: return GroupValue(text)
             case .district: return GroupValue(grouping.districtOfPlace[text] ?? "")
-            case .perpetrator: return GroupValue(text.lowercased() == "unknown" ? "" : text)
+            case .perpetrator, .weapon: return GroupValue(Dimension.actorLabel(text))
             case .place: return GroupValue(text)  // not planned by column
             }
         }
@@ -631,10 +629,8 @@ extension IncidentTable {
                 let name = text(c.placeName)
                 return GroupValue(id: text(c.placeID), name: name.isEmpty ? text(c.place) : name)
             case .district: return GroupValue(grouping.districtOfPlace[text(c.placeID)] ?? "")
-            case .perpetrator:
-                let p = text(c.perpetrator)
-                return GroupValue(p.lowercased() == "unknown" ? "" : p)
-            case .weapon: return GroupValue(text(c.weapon))
+            case .perpetrator: return GroupValue(Dimension.actorLabel(text(c.perpetrator)))
+            case .weapon: return GroupValue(Dimension.actorLabel(text(c.weapon)))
             }
         }
     }

@@ -31,6 +31,11 @@ public struct GroupValue: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Dimension {
+    /// The group value of a perpetrator or weapon as written (`value(of:districtOfPlace:)` uses it): the
+    /// vocabulary labels without the words in brackets, `unknown` left out, joined by "; ". For readers that
+    /// group rows of a table without making events.
+    public static func actorLabel(_ written: String) -> String { Actors.label(written) }
+
     /// The value of this dimension for `event`, from its first report. `districtOfPlace` maps a place id to its
     /// district (the gazetteer's admin 2), since incidents carry no district of their own.
     public func value(of event: Event, districtOfPlace: [String: String]) -> GroupValue {

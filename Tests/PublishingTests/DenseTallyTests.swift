@@ -9,8 +9,8 @@ import Testing
 @Suite struct DenseTallyTests {
     /// A deterministic table of `rows` rows: BOM, CRLF, quoted names with commas, line breaks and doubled quotes,
     /// empty and open bounds, undated rows, repeated event ids, one to four sources per row (some quoted, padded,
-    /// empty, or longer than 15 bytes), documents shared across months and governorates, `unknown` perpetrators
-    /// in two spellings.
+    /// empty, or longer than 15 bytes), documents shared across months and governorates, perpetrators and
+    /// weapons `unknown` in two spellings, padded, or with the words as written in brackets.
     static func table(rows: Int, seed: UInt64 = 7) -> [UInt8] {
         var state = seed
         func next(_ n: Int) -> Int {
@@ -20,8 +20,11 @@ import Testing
         let governorates = [
             "Idlib", "Aleppo", "\"Rural Damascus, east\"", "\"Hama\nnorth\"", "حلب", "\"Dar'a \"\"south\"\"\"", "",
         ]
-        let perpetrators = ["regime forces", "unknown", "Unknown", "\"isis, cell\"", ""]
-        let weapons = ["shelling", "airstrike", "\"car bomb\r\nnight\"", ""]
+        let perpetrators = [
+            "regime forces", "unknown", "Unknown", "\"isis, cell\"", "", "Russian air force [jets]; unknown",
+            " regime forces ",
+        ]
+        let weapons = ["shelling", "airstrike", "\"car bomb\r\nnight\"", "", "unknown", "shelling [mortars]"]
         var text = "\u{FEFF}event_id,date,place_id,governorate,killed_low,killed_high,injured_low,injured_high,"
             + "perpetrator,weapon,sources\r\n"
         for i in 0..<rows {
@@ -95,6 +98,8 @@ import Testing
         #expect(fast[1].rows.contains { $0.groups == [GroupValue("Hama\nnorth")] })
         #expect(fast[1].rows.contains { $0.groups == [GroupValue("Dar'a \"south\"")] })
         #expect(fast[2].rows.allSatisfy { $0.groups != [GroupValue("Unknown")] })
+        #expect(fast[2].rows.contains { $0.groups == [GroupValue("Russian air force")] })
+        #expect(fast[3].rows.allSatisfy { $0.groups != [GroupValue("unknown")] })
     }
 
     /// Groupings the dense path does not take (places, two dimensions) go the other fast path, which reads

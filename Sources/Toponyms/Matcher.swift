@@ -29,7 +29,7 @@ public import GazetteModel
 /// gazetteer in a release build), immutable and `Sendable`. A `Matcher` adds memo tables (keys, contexts and
 /// answers per distinct string) and scratch counters, so it is a class with mutable state and is not `Sendable`:
 /// give each thread its own, made cheaply with ``init(index:)`` from a shared index. The memo tables are emptied
-/// when they reach ``cacheLimit`` entries, which bounds memory on endless input. One core resolves about 47,000
+/// when they reach ``cacheLimit`` entries, which bounds memory on endless input. One core resolves about 50,000
 /// noisy names per second against the full gazetteer, end to end through `gazette match` (`Scripts/bench matcher`).
 /// The index stores distinct keys once and the matcher weighs each once per query, for all the places that share
 /// it (see ``MatcherIndex``).

@@ -336,7 +336,7 @@ extension IncidentTable {
         private let base: UnsafeMutablePointer<DocumentReference>
         private let counts: UnsafeMutablePointer<Int>
         private let capacity: Int
-        private var overflow: [Int: [DocumentReference]] = [:]
+        private var overflow: [[DocumentReference]]
         let count: Int
 
         private let bytes: Int
@@ -350,6 +350,7 @@ extension IncidentTable {
                 to: DocumentReference.self, capacity: count * capacity)
             counts = .allocate(capacity: count)
             counts.initialize(repeating: 0, count: count)
+            overflow = Array(repeating: [], count: count)
         }
 
         deinit {
@@ -370,16 +371,16 @@ extension IncidentTable {
                 (base + part * capacity + n).initialize(to: r)
                 counts[part] = n + 1
             } else {
-                overflow[part, default: []].append(r)
+                overflow[part].append(r)
             }
         }
 
         /// How many references partition `part` holds.
-        func size(_ part: Int) -> Int { counts[part] + (overflow[part]?.count ?? 0) }
+        func size(_ part: Int) -> Int { counts[part] + overflow[part].count }
 
         func forEach(_ part: Int, _ body: (DocumentReference) -> Void) {
             for r in UnsafeBufferPointer(start: base + part * capacity, count: counts[part]) { body(r) }
-            overflow[part]?.forEach(body)
+            overflow[part].forEach(body)
         }
     }
 

@@ -120,6 +120,27 @@ import Testing
         }
     }
 
+    /// Rows naming many short documents, far more references than the size of the input suggests: the
+    /// partitions' regions overflow into their lists, and every reference still counts.
+    @Test(arguments: [1, 2])
+    func manyDocumentsPerRow(threads: Int) throws {
+        var text = "event_id,date,governorate,killed_low,sources\n"
+        for i in 0..<3000 {
+            let documents = (0..<40).map { "\(($0 * 7 + i) % 500)" }.joined(separator: ";")
+            text += "E\(i),2017-0\(i % 9 + 1)-1\(i % 9),G\(i % 3),\(i % 5),\(documents)\n"
+        }
+        let bytes = Array(text.utf8)
+        let groupings = [Grouping(period: .month), Grouping(period: .month, dimensions: [.governorate])]
+        let fast = try bytes.withUnsafeBufferPointer { buffer in
+            try IncidentTable.tally(buffer: buffer, origin: "t.csv", groupings: groupings, threads: threads)
+        }
+        let events = Event.each(try IncidentTable.incidents(bytes, origin: "t.csv"))
+        for (table, grouping) in zip(fast, groupings) {
+            Self.expectSame(table, Tally.table(events, grouping: grouping))
+        }
+        #expect(fast[0].total.documents == 500)
+    }
+
     /// One grouping alone, on a larger table, with pages given back as the parts are read.
     @Test(arguments: [1, 2])
     func oneGroupingInParts(threads: Int) throws {

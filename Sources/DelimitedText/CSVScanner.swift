@@ -275,10 +275,10 @@ extension CSVReader {
                         // Eight bytes at a time to the next delimiter or line end, then byte by byte near the end.
                         var found = false
                         while position &+ 8 <= end {
-                            let v = UInt64(
-                                littleEndian: UnsafeRawPointer(buf.baseAddress! + position).loadUnaligned(as: UInt64.self))
-                            let hits = ByteScan.zeroBytes(v ^ delimiters) | ByteScan.zeroBytes(v ^ 0x0A0A_0A0A_0A0A_0A0A)
-                                | ByteScan.zeroBytes(v ^ 0x0D0D_0D0D_0D0D_0D0D)
+                            let word = UnsafeRawPointer(buf.baseAddress! + position).loadUnaligned(as: UInt64.self)
+                            let v = UInt64(littleEndian: word)
+                            let hits = ByteScan.zeroBytes(v ^ delimiters) | ByteScan.zeroBytes(v ^ ByteScan.lfs)
+                                | ByteScan.zeroBytes(v ^ ByteScan.crs)
                             if hits != 0 {
                                 position &+= hits.trailingZeroBitCount >> 3
                                 found = true

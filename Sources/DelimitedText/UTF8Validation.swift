@@ -4,6 +4,9 @@ enum ByteScan {
     static let cr: UInt8 = 0x0D
     static let tab: UInt8 = 0x09
     static let quote: UInt8 = 0x22
+    /// A byte in every byte of a word, for comparing eight at a time.
+    static let lfs: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    static let crs: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
 
     /// The offset of the first byte that starts an invalid UTF-8 sequence in `range`, or nil when all is valid.
     ///

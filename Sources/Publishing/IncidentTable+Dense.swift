@@ -436,7 +436,9 @@ extension IncidentTable {
 
         /// A hash of a key, for partitions (high bits) and tables (low bits).
         @inline(__always)
-        static func hash(_ a: UInt64, _ b: UInt64) -> UInt64 { mix(a ^ 0x2D35_8DCC_AA6C_78A5, b ^ 0x8BB8_4B93_962E_ACC9) }
+        static func hash(_ a: UInt64, _ b: UInt64) -> UInt64 {
+            mix(a ^ 0x2D35_8DCC_AA6C_78A5, b ^ 0x8BB8_4B93_962E_ACC9)
+        }
     }
 
     /// Tallies with the dense path: `plan`'s groupings over `chunks` of `input`, `workers` threads.

@@ -72,7 +72,8 @@ struct PlaceIndex: Sendable {
             var end = i + 1
             // Join word ' word when written without spaces, unless the left part is an elided article (d', l')
             // or the right part is a Turkish case suffix (İdlib'in).
-            while end + 1 < tokens.count, tokens[end].key == "'", tokens[end].glued, tokens[end + 1].glued,
+            while end + 1 < tokens.count, tokens[end].key.isASCII(UInt8(ascii: "'")), tokens[end].glued,
+                tokens[end + 1].glued,
                 tokens[end + 1].kind == .word
             {
                 if elisions.contains(key) {
@@ -89,7 +90,7 @@ struct PlaceIndex: Sendable {
                 end += 2
             }
             // The article before a hyphen ("al-", "an-") or alone ("al Atareb") is not part of the key.
-            let nextIsHyphen = end < tokens.count && tokens[end].key == "-"
+            let nextIsHyphen = end < tokens.count && tokens[end].key.isASCII(UInt8(ascii: "-"))
             // Every article is two or three ASCII letters: longer keys (most words, all Arabic ones) are not hashed.
             if key.utf8.count <= 3, articles.contains(key) || (nextIsHyphen && assimilated.contains(key)) {
                 if end < tokens.count {

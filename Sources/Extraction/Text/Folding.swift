@@ -52,6 +52,11 @@ struct ByteKey: Hashable, Sendable {
 }
 
 extension String {
+    /// Whether the string is the one ASCII character `byte`: `== "'"` on an Arabic word would first check
+    /// whether the two are canonically equivalent.
+    @inline(__always)
+    func isASCII(_ byte: UInt8) -> Bool { utf8.count == 1 && utf8.first == byte }
+
     /// Byte-for-byte equality, for folded words (see `ByteKey`): `==` on two different non-ASCII strings first
     /// checks whether they are canonically equivalent, which costs a Unicode table look-up per scalar.
     @inline(__always)

@@ -30,7 +30,7 @@ enum TokenMatch {
         guard !phrase.isEmpty, i + phrase.count <= tokens.count else { return nil }
         for (k, w) in phrase.enumerated() {
             let t = tokens[i + k]
-            if w == "#" || w == "@" { return nil }
+            if w.isASCII(UInt8(ascii: "#")) || w.isASCII(UInt8(ascii: "@")) { return nil }
             // Readings worked out once per token (same set as the clitic rules below).
             if !clitics.isEmpty, !t.readings.isEmpty {
                 if w.utf8.last == UInt8(ascii: "*"), w.hasSuffix("*") {

@@ -179,7 +179,9 @@ extension CSVReader {
         let start = max(chunk.range.lowerBound, bom)
         do {
             let buf = UnsafeBufferPointer(rebasing: whole[..<chunk.range.upperBound])
-            if options.invalidUTF8 == .fail, let bad = ByteScan.firstInvalidUTF8(buf, start..<buf.count) {
+            if options.invalidUTF8 == .fail, !chunk.isASCII,
+                let bad = ByteScan.firstInvalidUTF8(buf, start..<buf.count)
+            {
                 let at = ByteScan.locate(buf, offset: bad, fromLine: chunk.firstLine, lineStart: start)
                 throw DelimitedTextError(
                     kind: .invalidUTF8, origin: options.origin, line: at.line, column: at.column,
@@ -327,11 +329,14 @@ public struct CSVChunk: Sendable, Hashable {
     public var range: Range<Int>
     /// The line number of its first byte (counted by LF; files with lone-CR line ends get wrong numbers).
     public var firstLine: Int
+    /// Every byte of the chunk is ASCII (known from counting it), so the scan need not check its UTF-8.
+    public var isASCII: Bool
 
     /// Creates a chunk.
-    public init(range: Range<Int>, firstLine: Int) {
+    public init(range: Range<Int>, firstLine: Int, isASCII: Bool = false) {
         self.range = range
         self.firstLine = firstLine
+        self.isASCII = isASCII
     }
 }
 
@@ -366,7 +371,7 @@ extension CSVReader {
         of buf: UnsafeBufferPointer<UInt8>, region k: Int, of count: Int
     ) -> CSVRegionCounts {
         let c = ByteScan.quotesAndLineFeeds(buf, region(k, of: count, in: buf))
-        return CSVRegionCounts(quotes: c.quotes, lineFeeds: c.lineFeeds)
+        return CSVRegionCounts(quotes: c.quotes, lineFeeds: c.lineFeeds, isASCII: c.isASCII)
     }
 
     /// `chunks(of:count:)` with the quotes and line feeds of each region counted beforehand (in parallel, say):
@@ -384,6 +389,14 @@ extension CSVReader {
         for c in regionCounts {
             quotesBefore.append(quotesBefore.last! &+ c.quotes)
             linesBefore.append(linesBefore.last! &+ c.lineFeeds)
+        }
+        // Whether every region that `range` touches is ASCII.
+        func isASCII(_ range: Range<Int>) -> Bool {
+            guard !range.isEmpty else { return true }
+            let size = n / count
+            let first = min(range.lowerBound / size, count - 1)
+            let last = min((range.upperBound - 1) / size, count - 1)
+            return regionCounts[first...last].allSatisfy(\.isASCII)
         }
         var chunks: [CSVChunk] = []
         var start = 0
@@ -409,12 +422,12 @@ extension CSVReader {
             guard p < n else { break }
             let end = p + 1
             let between = ByteScan.quotesAndLineFeeds(buf, target..<end)
-            chunks.append(CSVChunk(range: start..<end, firstLine: startLines + 1))
+            chunks.append(CSVChunk(range: start..<end, firstLine: startLines + 1, isASCII: isASCII(start..<end)))
             start = end
             startQuotes = quotes &+ between.quotes
             startLines = lines &+ between.lineFeeds
         }
-        chunks.append(CSVChunk(range: start..<n, firstLine: startLines + 1))
+        chunks.append(CSVChunk(range: start..<n, firstLine: startLines + 1, isASCII: isASCII(start..<n)))
         return chunks
     }
 }
@@ -423,10 +436,13 @@ extension CSVReader {
 public struct CSVRegionCounts: Sendable, Hashable {
     public var quotes: Int
     public var lineFeeds: Int
+    /// Every byte of the region is below 0x80 (false when not known).
+    public var isASCII: Bool
 
     /// Creates counts.
-    public init(quotes: Int, lineFeeds: Int) {
+    public init(quotes: Int, lineFeeds: Int, isASCII: Bool = false) {
         self.quotes = quotes
         self.lineFeeds = lineFeeds
+        self.isASCII = isASCII
     }
 }

@@ -71,26 +71,29 @@ enum ByteScan {
         return ~(((v & low7) &+ low7) | v | low7)
     }
 
-    /// How many quotes and line feeds `range` holds, counted eight bytes at a time.
+    /// How many quotes and line feeds `range` holds, and whether all its bytes are ASCII, eight at a time.
     static func quotesAndLineFeeds(
         _ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
-    ) -> (quotes: Int, lineFeeds: Int) {
+    ) -> (quotes: Int, lineFeeds: Int, isASCII: Bool) {
         var i = range.lowerBound
         let end = range.upperBound
         var q = 0
         var l = 0
+        var high: UInt64 = 0
         while i + 8 <= end {
             let v = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
             q &+= zeroBytes(v ^ 0x2222_2222_2222_2222).nonzeroBitCount
-            l &+= zeroBytes(v ^ 0x0A0A_0A0A_0A0A_0A0A).nonzeroBitCount
+            l &+= zeroBytes(v ^ lfs).nonzeroBitCount
+            high |= v
             i += 8
         }
         while i < end {
             if buf[i] == quote { q &+= 1 }
             if buf[i] == lf { l &+= 1 }
+            high |= UInt64(buf[i])
             i += 1
         }
-        return (q, l)
+        return (q, l, high & 0x8080_8080_8080_8080 == 0)
     }
 
     /// Line and column of `offset`, counting from a known line start. Columns count Unicode scalars.

@@ -71,6 +71,27 @@ import Testing
         #expect(records == (try CSVReader.records(bytes)))
     }
 
+    /// Chunks know when they are all ASCII (their UTF-8 is then not checked again); a bad byte in one region
+    /// leaves the chunks around it to be checked, and the error still names its line.
+    @Test func asciiChunksAndABadByte() throws {
+        var text = "id,text\n"
+        for i in 0..<20000 { text += "\(i),plain \(i)\n" }
+        var bytes = Array(text.utf8)
+        let clean = CSVReader.chunks(of: bytes, count: 4)
+        #expect(clean.count == 4 && clean.allSatisfy(\.isASCII))
+        let bad = bytes.count / 2
+        bytes[bad] = 0xFF
+        let chunks = CSVReader.chunks(of: bytes, count: 4)
+        #expect(chunks.contains { $0.isASCII })
+        let holding = try #require(chunks.first { $0.range.contains(bad) })
+        #expect(!holding.isASCII)
+        let line = bytes[..<bad].filter { $0 == 0x0A }.count + 1
+        let error = #expect(throws: DelimitedTextError.self) {
+            try CSVReader.scan(bytes, chunk: holding) { _ in }
+        }
+        #expect(error?.kind == .invalidUTF8 && error?.line == line)
+    }
+
     /// A quoted field longer than several regions: boundaries that would fall inside it move past it, and
     /// line numbers stay those of the sequential reader.
     @Test(arguments: [4, 16])

@@ -24,7 +24,7 @@ struct TallyCommand: ParsableCommand {
             rule below.
 
             --csv-only takes the fast path for large tables: rows are counted as they are read, on every core, \
-            without reconciling names or writing the text report (two million rows in about half a second; the \
+            without reconciling names or writing the text report (two million rows in well under a second; the \
             same figures as the full path for rows whose places need no reconciling).
 
             \(consolidationRule)

@@ -35,12 +35,17 @@ public final class SpelloutParser {
     private let handle: OpaquePointer
     /// The locale whose number words are read.
     public let locale: String
-    private let phrases: [String: Int]
+    /// What `init` works out from the locale's rules, the same for every parser of the locale.
+    private let tables: Tables
+    private var phrases: [String: Int] { tables.phrases }
     /// Folded words, compared by their bytes: `fold` gives one spelling per word, so no normalization is needed
     /// to compare, and this set is asked about every word a caller tries.
-    private let vocabulary: Set<ByteKey>
-    private let ordinalRuleSets: [String]
-    private let longestPhrase: Int
+    private var vocabulary: Set<ByteKey> { tables.vocabulary }
+    private var ordinalRuleSets: [String] { tables.ordinalRuleSets }
+    private var longestPhrase: Int { tables.longestPhrase }
+    /// First words (as written) that `parsePrefix` found no number can start with: news asks about the same
+    /// words again and again, and folding one costs more than remembering it.
+    private var refusedFirstWords: Set<ByteKey> = []
     /// Folded forms of the words met (`fold` normalizes with ICU, and news repeats its words). NFKC_Casefold
     /// comes first in `fold`, so canonically equivalent spellings, which `String` keys merge, fold alike.
     /// Keyed by the word's bytes: hashing a `String` key normalizes it first, which costs more than the look-up.
@@ -50,7 +55,65 @@ public final class SpelloutParser {
     /// Bound on each memo, so that hostile input cannot grow it without end.
     private static let memoCapacity = 100_000
 
-    /// Builds the parser for `locale` (about 1000 formatted numbers per rule set: open once per worker).
+    /// The phrase table, vocabulary and first folds of one locale: immutable, so built once per process
+    /// (about 1000 formatted numbers per rule set, 7–45 ms) and shared by every parser of the locale, each
+    /// of which opens its own ICU handle.
+    private final class Tables: Sendable {
+        let phrases: [String: Int]
+        let vocabulary: Set<ByteKey>
+        let ordinalRuleSets: [String]
+        let longestPhrase: Int
+        let folds: [ByteKey: String]
+
+        init(handle: OpaquePointer, locale: String) throws(ICUError) {
+            let list = try fillUTF16(capacity: 512, "listing spellout rule sets for '\(locale)'") {
+                dest, size, status in
+                cicu_spellout_rule_sets(handle, dest, size, &status)
+            }
+            let names = list.split(separator: ";").map(String.init)
+            let cardinal = names.filter {
+                ($0.contains("cardinal") || $0.contains("numbering")) && !$0.contains("year")
+            }
+            ordinalRuleSets = names.filter { $0.contains("ordinal") }
+            var phrases: [String: Int] = [:]
+            var vocabulary: Set<String> = []
+            var longest = 1
+            // The same few dozen words spell every number: each is folded once.
+            var initFolds: [String: String] = [:]
+            func memoFold(_ word: Substring) -> String {
+                let w = String(word)
+                if let f = initFolds[w] { return f }
+                let f = SpelloutParser.fold(word)
+                initFolds[w] = f
+                return f
+            }
+            // The words of large round numbers ("thousand", "mille", "آلاف") join the vocabulary, so that ICU's
+            // parse is tried on runs that contain them.
+            let large = [1_000, 2_000, 3_000, 11_000, 100_000, 1_000_000, 2_000_000, 3_000_000, 1_000_000_000]
+            for ruleSet in cardinal {
+                for value in Array(0...999) + large {
+                    let words = SpelloutParser.words(
+                        in: SpelloutParser.format(handle, value, ruleSet)[...], fold: memoFold)
+                    if words.isEmpty { continue }
+                    longest = max(longest, words.count)
+                    vocabulary.formUnion(words.map(\.folded))
+                    let key = SpelloutParser.key(words.map(\.folded))
+                    if phrases[key] == nil { phrases[key] = value }
+                }
+            }
+            vocabulary.insert("و")
+            self.phrases = phrases
+            self.vocabulary = Set(vocabulary.map { ByteKey(text: $0) })
+            longestPhrase = longest + 2  // room for a detached "و" and "and"
+            folds = Dictionary(initFolds.map { (ByteKey(text: $0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    /// Tables per locale, for the life of the process (a handful of locales).
+    private static let tableCache = HandleCache<String, Tables>()
+
+    /// Builds the parser for `locale` (the first parser of a locale in the process formats about 1000 numbers
+    /// per rule set; later ones share those tables and only open their own ICU handle).
     public init(locale: String) throws(ICUError) {
         self.locale = locale
         var status: Int32 = 0
@@ -59,43 +122,16 @@ public final class SpelloutParser {
         guard let handle, status.isICUSuccess else {
             throw ICUError(code: status.isICUSuccess ? 7 : status, operation: operation)
         }
-        self.handle = handle
-        let list = try fillUTF16(capacity: 512, "listing spellout rule sets for '\(locale)'") { dest, size, status in
-            cicu_spellout_rule_sets(handle, dest, size, &status)
-        }
-        let names = list.split(separator: ";").map(String.init)
-        let cardinal = names.filter { ($0.contains("cardinal") || $0.contains("numbering")) && !$0.contains("year") }
-        ordinalRuleSets = names.filter { $0.contains("ordinal") }
-        var phrases: [String: Int] = [:]
-        var vocabulary: Set<String> = []
-        var longest = 1
-        // The same few dozen words spell every number: each is folded once.
-        var initFolds: [String: String] = [:]
-        func memoFold(_ word: Substring) -> String {
-            let w = String(word)
-            if let f = initFolds[w] { return f }
-            let f = Self.fold(word)
-            initFolds[w] = f
-            return f
-        }
-        // The words of large round numbers ("thousand", "mille", "آلاف") join the vocabulary, so that ICU's parse
-        // is tried on runs that contain them.
-        let large = [1_000, 2_000, 3_000, 11_000, 100_000, 1_000_000, 2_000_000, 3_000_000, 1_000_000_000]
-        for ruleSet in cardinal {
-            for value in Array(0...999) + large {
-                let words = Self.words(in: Self.format(handle, value, ruleSet)[...], fold: memoFold)
-                if words.isEmpty { continue }
-                longest = max(longest, words.count)
-                vocabulary.formUnion(words.map(\.folded))
-                let key = Self.key(words.map(\.folded))
-                if phrases[key] == nil { phrases[key] = value }
+        do {
+            tables = try Self.tableCache.value(for: locale) { () throws(ICUError) -> Tables in
+                try Tables(handle: handle, locale: locale)
             }
+        } catch {
+            cicu_spellout_close(handle)
+            throw error
         }
-        vocabulary.insert("و")
-        self.phrases = phrases
-        self.vocabulary = Set(vocabulary.map { ByteKey(text: $0) })
-        longestPhrase = longest + 2  // room for a detached "و" and "and"
-        folds = Dictionary(initFolds.map { (ByteKey(text: $0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        self.handle = handle
+        folds = tables.folds
     }
 
     /// `fold(word)`, remembered.
@@ -119,13 +155,30 @@ public final class SpelloutParser {
     /// The number spelled by the words at the start of `text` (after leading spaces), and where those words end,
     /// so the caller can read on: "sixteen people were killed" → (16, index before " people").
     public func parsePrefix(of text: Substring) -> (value: Int, end: String.Index)? {
+        // A first word met before and refused is refused again without folding it.
+        let scalars = text.unicodeScalars
+        var firstStart = scalars.startIndex
+        while firstStart < scalars.endIndex, Self.isSpace(scalars[firstStart]) {
+            firstStart = scalars.index(after: firstStart)
+        }
+        var firstEnd = firstStart
+        while firstEnd < scalars.endIndex, Self.isWordScalar(scalars[firstEnd]) {
+            firstEnd = scalars.index(after: firstEnd)
+        }
+        if firstStart == firstEnd { return nil }
+        let firstWord = ByteKey(text: String(text[firstStart..<firstEnd]))
+        if refusedFirstWords.contains(firstWord) { return nil }
         // Only words that occur in some number can be part of one: this stops at "people" before any lookup.
         var isFirst = true
         var words = Self.words(in: text, limit: longestPhrase, fold: memoFold) { folded in
             defer { isFirst = false }
             return vocabulary.contains(ByteKey(text: folded)) || isFirst && withoutProclitic(folded) != nil
         }[...]
-        if words.isEmpty { return nil }
+        if words.isEmpty {
+            // The first word was read exactly as above, and refused by its fold alone.
+            if refusedFirstWords.count < Self.memoCapacity { refusedFirstWords.insert(firstWord) }
+            return nil
+        }
         var best = tableMatch(words)
         if best == nil, let bare = withoutProclitic(words[words.startIndex].folded) {
             words[words.startIndex].folded = bare
@@ -242,7 +295,19 @@ public final class SpelloutParser {
         return words
     }
 
-    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    /// `isWordScalar` and `isSpace` of each scalar below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic), worked
+    /// out once: the general category look-up costs more than the rest of reading a word.
+    private static let smallScalars: [(word: Bool, space: Bool)] = (0..<0x800).map { v in
+        guard let s = Unicode.Scalar(UInt32(v)) else { return (false, false) }
+        return (classifyWordScalar(s), s.properties.isWhitespace)
+    }
+
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x800 ? smallScalars[Int(s.value)].word : classifyWordScalar(s)
+    }
+
+    static func classifyWordScalar(_ s: Unicode.Scalar) -> Bool {
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark,
@@ -253,7 +318,10 @@ public final class SpelloutParser {
         }
     }
 
-    private static func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x800 ? smallScalars[Int(s.value)].space : s.properties.isWhitespace
+    }
     private static func isHyphen(_ s: Unicode.Scalar) -> Bool { s == "-" || s == "\u{2010}" || s == "\u{2011}" }
 
     /// The comparison form of one word (see the type's documentation).
@@ -304,7 +372,7 @@ public final class SpelloutParser {
 
 /// A string compared and hashed by its UTF-8 bytes, without the normalization `String`'s own `==` and hash do:
 /// for memo keys, where two canonically equivalent spellings may simply be kept apart.
-private struct ByteKey: Hashable {
+private struct ByteKey: Hashable, Sendable {
     let text: String
     static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
     func hash(into hasher: inout Hasher) {

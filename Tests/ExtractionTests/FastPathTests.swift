@@ -331,4 +331,28 @@ import Testing
         #expect(!DocumentReader.hasFourDigits("12 killed, 3 hurt"))
         #expect(!DocumentReader.hasFourDigits(""))
     }
+
+    /// A worker remembers first words that cannot begin a spelled-out number, and its parsers share tables
+    /// built by the first parser of a locale: asking again, or with a worker that met other words first,
+    /// gives what a fresh worker gives.
+    @Test(arguments: [
+        (["en"], "sixteen people were killed, sixteen again; people sixteen twenty-one dead, killed twenty one"),
+        (["fr"], "seize personnes tuées, vingt-et-un blessés, personnes seize l'un d'eux"),
+        (["ar_SY", "ar"], "قتل ستة عشر مدنيا وخمسة أطفال، مدنيا ستة بثلاث قذائف لست وحدي ثلاثين ثلاثين"),
+        (["tr"], "on altı kişi öldü, kişi on altı yirmi bir yaralı"),
+        (["de"], "sechzehn Menschen, einundzwanzig Verletzte, Menschen sechzehn"),
+    ])
+    func rememberedNumberWordsMatchAFreshWorker(locales: [String], text: String) {
+        let seasoned = ICUWorker()
+        // Meets every word of the text once, so the second round runs on what it remembered.
+        let starts = text.indices.filter { $0 == text.startIndex || text[text.index(before: $0)] == " " }
+        for start in starts { _ = seasoned.parseNumber(prefixOf: text[start...], locales: locales) }
+        for start in starts {
+            let fresh = ICUWorker().parseNumber(prefixOf: text[start...], locales: locales)
+            let again = seasoned.parseNumber(prefixOf: text[start...], locales: locales)
+            #expect(again?.value == fresh?.value && again?.end == fresh?.end, "\(text[start...].prefix(20))")
+        }
+        // Something is read, so the comparison is not between two nils.
+        #expect(starts.contains { seasoned.parseNumber(prefixOf: text[$0...], locales: locales) != nil })
+    }
 }

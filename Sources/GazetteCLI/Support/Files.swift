@@ -1,7 +1,8 @@
 import Foundation
 import GazetteModel
 
-/// File access for the commands: the only place Gazette touches the file system.
+/// File access for the commands. Library modules never touch the file system; in the CLI, this and the fast folder
+/// listing and small-file reads of `Pipeline` (for extraction throughput) are the only places that do.
 enum Files {
     /// The files named by `paths`: files as given, folders walked recursively (sorted, hidden files skipped),
     /// keeping only `extensions` inside folders and leaving out a folder's README, which describes the

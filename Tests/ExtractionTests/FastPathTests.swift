@@ -355,4 +355,28 @@ import Testing
         // Something is read, so the comparison is not between two nils.
         #expect(starts.contains { seasoned.parseNumber(prefixOf: text[$0...], locales: locales) != nil })
     }
+
+    /// Sentences met again (boilerplate, wire copy) take their clauses from the session's memo: a session that
+    /// has read every document before gives what a fresh extraction of each gives.
+    @Test func repeatedSentencesGiveWhatFreshExtractionGives() throws {
+        let boiler = "The statement called on all parties to spare schools and markets."
+        let attack = "At least 12 civilians were killed and 20 injured when airstrikes hit the town of Maarat al-Numan."
+        let texts = [
+            "LANG: en\n\n14 March 2019\n\n\(attack) \(boiler)\n\n\(boiler)",
+            "LANG: en\n\n15 March 2019\n\nIn rural Idlib: \(attack)\n\n\(boiler) Four people were wounded in Aleppo.",
+            "LANG: en\n\n16 March 2019\n\n\(boiler)\n\n\(attack) \(attack)",
+            "LANG: ar\n\n12 آب 2019\n\nقتل ستة عشر مدنيا في بلدة كفرنبل بريف إدلب الجنوبي. وحذرت وكالات إنسانية من النزوح.",
+            "LANG: ar\n\n13 آب 2019\n\nوحذرت وكالات إنسانية من النزوح. قتل ستة عشر مدنيا في بلدة كفرنبل بريف إدلب الجنوبي.",
+        ]
+        let documents = try texts.enumerated().map { try Fixtures.document($0.element, name: "doc\($0.offset).txt") }
+        let session = Fixtures.extractor.session()
+        for d in documents { _ = session.extract(d) }
+        var found = 0
+        for d in documents {
+            let fresh = Fixtures.extractor.extract(d)
+            #expect(session.extract(d) == fresh, "\(d.id)")
+            found += fresh.count
+        }
+        #expect(found > 0)
+    }
 }

@@ -97,13 +97,10 @@ final class DocumentAnalysis {
             // A wall of text with no sentence end is not prose. (Characters are counted only when the bytes
             // could exceed the limit: a character has at least one byte.)
             if sentence.utf8.count > 5000, sentence.count > 5000 { continue }
-            let marks = memo.marks(rules.language, rules: compiled, places: extractor.index)
-            var allTokens = Tokenizer.tokens(of: sentence, folds: memo.folds, marks: marks)
-            compiled.annotate(&allTokens, memo: marks, wordsDone: true)
-            guard allTokens.contains(where: { $0.kind == .word }) else { continue }
-            for clauseTokens in splitClauses(allTokens) {
-                pieces.append((si, sentence, clauseTokens, contexts(in: clauseTokens, text: sentence)))
+            let sentenceClauses = memo.clauses(ofSentence: sentence, language: rules.language) {
+                clauses(ofSentence: sentence)
             }
+            for c in sentenceClauses { pieces.append((si, sentence, c.tokens, c.contexts)) }
         }
         // The governorate the document is mostly about decides between homonyms and vets spotted names.
         var counts: [String: (Int, Int)] = [:]
@@ -125,6 +122,15 @@ final class DocumentAnalysis {
                     documentGovernorate: dominant, order: &order))
         }
         return out
+    }
+
+    /// The clauses of one sentence with their governorate contexts; none when it has no word.
+    func clauses(ofSentence sentence: String) -> SessionMemo.SentenceClauses {
+        let marks = memo.marks(rules.language, rules: compiled, places: extractor.index)
+        var allTokens = Tokenizer.tokens(of: sentence, folds: memo.folds, marks: marks)
+        compiled.annotate(&allTokens, memo: marks, wordsDone: true)
+        guard allTokens.contains(where: { $0.kind == .word }) else { return [] }
+        return splitClauses(allTokens).map { ($0, contexts(in: $0, text: sentence)) }
     }
 
     /// Splits a sentence's tokens at the rule set's clause breaks (", while", "، فيما").

@@ -151,6 +151,46 @@ final class SessionMemo {
     /// Per language, the readings and table bits of each token key.
     private var marks: [String: WordMarks] = [:]
 
+    /// The clauses of a sentence: its tokens cut at clause breaks, each with its governorate contexts.
+    typealias SentenceClauses = [(tokens: [Token], contexts: [ContextMention])]
+    /// Per language, the clauses of sentences met more than once, by the sentence's bytes: press releases
+    /// repeat their closing paragraphs, and wire copy repeats whole sentences. They are a function of the
+    /// sentence and the rule set alone (`DocumentAnalysis.clauses(ofSentence:)`).
+    private var sentences: [String: [ByteKey: SentenceClauses]] = [:]
+    /// Tokens held by `sentences`: the bound is on them, since a sentence may hold a handful or thousands.
+    private var storedTokens = 0
+    /// Hashes of the sentences met once; a sentence is stored when met again, so text that never repeats
+    /// costs a hash, not a copy of its tokens.
+    private var seenSentences: Set<Int> = []
+    /// Bounds on the sentence memo (about 100 bytes a token): past them it starts afresh (the repeated
+    /// sentences soon return).
+    static let tokenCapacity = 300_000
+    static let seenCapacity = 200_000
+
+    /// The clauses of `sentence` in `language`, remembered when the sentence repeats.
+    func clauses(
+        ofSentence sentence: String, language: String, make: () -> SentenceClauses
+    ) -> SentenceClauses {
+        let key = ByteKey(text: sentence)
+        if let known = sentences[language]?[key] { return known }
+        let clauses = make()
+        var hasher = Hasher()
+        hasher.combine(language)
+        hasher.combine(key)
+        if seenSentences.insert(hasher.finalize()).inserted {
+            if seenSentences.count > Self.seenCapacity { seenSentences.removeAll() }
+        } else {
+            let tokens = clauses.reduce(0) { $0 + $1.tokens.count }
+            if storedTokens + tokens > Self.tokenCapacity {
+                sentences.removeAll()
+                storedTokens = 0
+            }
+            sentences[language, default: [:]][key] = clauses
+            storedTokens += tokens
+        }
+        return clauses
+    }
+
     /// The memo of `language`'s rule set `rules` (the same for every call with that language).
     func marks(_ language: String, rules: CompiledRules, places: PlaceIndex?) -> WordMarks {
         if let m = marks[language] { return m }

@@ -91,7 +91,9 @@ final class DocumentAnalysis {
     func readClauses() -> [Clause] {
         let body = document.body
         let locale = rules.icuLocales.first ?? rules.language
-        var pieces: [(sentence: Int, text: String, tokens: [Token], contexts: [ContextMention])] = []
+        var pieces:
+            [(sentence: Int, text: String, tokens: [Token], contexts: [ContextMention], derived: SessionMemo.ClauseMemo)] =
+            []
         for (si, range) in icu.sentences(of: body, locale: locale).enumerated() {
             let sentence = String(body[range])
             // A wall of text with no sentence end is not prose. (Characters are counted only when the bytes
@@ -100,7 +102,7 @@ final class DocumentAnalysis {
             let sentenceClauses = memo.clauses(ofSentence: sentence, language: rules.language) {
                 clauses(ofSentence: sentence)
             }
-            for c in sentenceClauses { pieces.append((si, sentence, c.tokens, c.contexts)) }
+            for c in sentenceClauses { pieces.append((si, sentence, c.tokens, c.contexts, c.derived)) }
         }
         // The governorate the document is mostly about decides between homonyms and vets spotted names.
         var counts: [String: (Int, Int)] = [:]
@@ -119,7 +121,7 @@ final class DocumentAnalysis {
             out.append(
                 readClause(
                     p.tokens, sentenceText: p.text, sentence: p.sentence, contexts: p.contexts,
-                    documentGovernorate: dominant, order: &order))
+                    documentGovernorate: dominant, order: &order, derived: p.derived))
         }
         return out
     }
@@ -130,7 +132,7 @@ final class DocumentAnalysis {
         var allTokens = Tokenizer.tokens(of: sentence, folds: memo.folds, marks: marks)
         compiled.annotate(&allTokens, memo: marks, wordsDone: true)
         guard allTokens.contains(where: { $0.kind == .word }) else { return [] }
-        return splitClauses(allTokens).map { ($0, contexts(in: $0, text: sentence)) }
+        return splitClauses(allTokens).map { ($0, contexts(in: $0, text: sentence), SessionMemo.ClauseMemo()) }
     }
 
     /// Splits a sentence's tokens at the rule set's clause breaks (", while", "، فيما").
@@ -157,15 +159,20 @@ final class DocumentAnalysis {
     /// - Parameter contexts: `contexts(in: tokens, text: text)`, worked out already.
     func readClause(
         _ tokens: [Token], sentenceText text: String, sentence: Int, contexts: [ContextMention],
-        documentGovernorate: String?, order: inout Int
+        documentGovernorate: String?, order: inout Int, derived: SessionMemo.ClauseMemo = SessionMemo.ClauseMemo()
     ) -> Clause {
-        let mentions = finder.mentions(in: tokens).filter { m in
-            // "since March 2011", "منذ": a date that starts a period, not the day of an attack.
-            let k = m.tokens.lowerBound
-            return !rules.dateBlockers.contains {
-                TokenMatch.matchesEnding($0, tokens, at: k, clitics: rules.clitics) != nil
+        // Mentions, amounts and places are functions of the clause (and the document's governorate for places):
+        // `derived` keeps them for a sentence met again.
+        let mentions =
+            derived.mentions
+            ?? finder.mentions(in: tokens).filter { m in
+                // "since March 2011", "منذ": a date that starts a period, not the day of an attack.
+                let k = m.tokens.lowerBound
+                return !rules.dateBlockers.contains {
+                    TokenMatch.matchesEnding($0, tokens, at: k, clitics: rules.clitics) != nil
+                }
             }
-        }
+        derived.mentions = mentions
         var dateTokens: Set<Int> = []
         for m in mentions { for k in m.tokens { dateTokens.insert(k) } }
         // Full dates first, then day-month, then relative words and weekdays, then months.
@@ -180,7 +187,8 @@ final class DocumentAnalysis {
             }
         }
         let dates = mentions.sorted { rank($0) < rank($1) }.compactMap { $0.resolve(against: reference) }
-        let amounts = amounts(in: tokens, text: text, excluding: dateTokens)
+        let amounts = derived.amounts ?? amounts(in: tokens, text: text, excluding: dateTokens)
+        derived.amounts = amounts
         var figures = figures(in: tokens, text: text, amounts: amounts, orderBase: order)
         order += amounts.count + 1
         for k in tokens.indices {
@@ -191,9 +199,12 @@ final class DocumentAnalysis {
         }
         var amountTokens: Set<Int> = []
         for a in amounts { for k in a.tokens { amountTokens.insert(k) } }
-        let places = places(
-            in: tokens, text: text, contexts: contexts, dateTokens: dateTokens.union(amountTokens),
-            documentGovernorate: documentGovernorate)
+        let places =
+            derived.places[documentGovernorate]
+            ?? places(
+                in: tokens, text: text, contexts: contexts, dateTokens: dateTokens.union(amountTokens),
+                documentGovernorate: documentGovernorate)
+        derived.places[documentGovernorate] = places
         var attack = false
         for k in tokens.indices where tokens[k].kind == .word {
             if compiled.attacks.contains(tokens, at: k, clitics: rules.clitics) {

@@ -151,8 +151,20 @@ final class SessionMemo {
     /// Per language, the readings and table bits of each token key.
     private var marks: [String: WordMarks] = [:]
 
+    /// What `DocumentAnalysis.readClause` works out from a clause's tokens and text alone (with the rule set of
+    /// its language), kept with a remembered clause so that a repeated sentence is read once. Nothing here may
+    /// depend on the document: its reference date, the clause's place in it and its order numbers are applied
+    /// by `readClause` after.
+    final class ClauseMemo {
+        /// The date mentions of the clause, those after a period-starting word ("since") left out.
+        var mentions: [DateMention]?
+        var amounts: [Amount]?
+        /// Place mentions per governorate the document is mostly about (nil: none).
+        var places: [String?: [PlaceMention]] = [:]
+    }
+
     /// The clauses of a sentence: its tokens cut at clause breaks, each with its governorate contexts.
-    typealias SentenceClauses = [(tokens: [Token], contexts: [ContextMention])]
+    typealias SentenceClauses = [(tokens: [Token], contexts: [ContextMention], derived: ClauseMemo)]
     /// Per language, the clauses of sentences met more than once, by the sentence's bytes: press releases
     /// repeat their closing paragraphs, and wire copy repeats whole sentences. They are a function of the
     /// sentence and the rule set alone (`DocumentAnalysis.clauses(ofSentence:)`).

@@ -379,4 +379,20 @@ import Testing
         }
         #expect(found > 0)
     }
+
+    /// Attributes of ASCII tags are read on bytes: the same values as reading the lower-cased tag by characters.
+    @Test(arguments: [
+        "<html lang=\"ar\">", "<HTML LANG='fr' data-lang=\"x\">", "<html data-lang=\"x\" lang=\"de\">",
+        "<meta\r\ncontent=\"a\" name=\"date\">", "<meta\ncontent=\"2020-01-02\">", "<meta content=\"unclosed>",
+        "<meta\tNAME=\"Date\" CONTENT='x'>", "<time datetime=\"2019-08-12T10:00\">", "<meta content=\"\">",
+        "<meta name=\"é\" content=\"ü\">", "content=\"start\"", "<meta content=\"a\" content=\"b\">",
+    ])
+    func asciiAttributesMatchTheCharacterReading(tag: String) {
+        for name in ["lang", "content", "name", "property", "datetime"] {
+            #expect(HTMLText.attribute(name, in: tag) == HTMLText.attributeByCharacters(name, in: tag), "\(name)")
+            if tag.utf8.allSatisfy({ $0 < 0x80 }) {
+                #expect(HTMLText.asciiAttribute(name, in: tag) != nil)
+            }
+        }
+    }
 }

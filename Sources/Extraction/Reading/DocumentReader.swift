@@ -161,7 +161,8 @@ public struct DocumentReader: Sendable {
         for (k, v) in headers { metadata[k] = v }
         var body = rest
         var title: String? = nil
-        let trimmedStart = rest.drop { $0.isWhitespace }.prefix(200).lowercased()
+        // Only the first 14 characters are compared; a few more keep their grapheme breaks as in the whole text.
+        let trimmedStart = rest.drop { $0.isWhitespace }.prefix(20).lowercased()
         if ext == "html" || ext == "htm" || ext == "xhtml" || trimmedStart.hasPrefix("<!doctype html")
             || trimmedStart.hasPrefix("<html")
         {

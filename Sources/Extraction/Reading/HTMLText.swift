@@ -237,6 +237,47 @@ enum HTMLText {
     }
 
     static func attribute(_ name: String, in tag: String) -> String? {
+        if let found = asciiAttribute(name, in: tag) { return found }
+        return attributeByCharacters(name, in: tag)
+    }
+
+    /// `attribute(_:in:)` of an ASCII tag and name, read on bytes (`.some(nil)`: no such attribute); nil when
+    /// either is not ASCII. In ASCII only CR LF is a character of two bytes, which the test before the name
+    /// respects.
+    static func asciiAttribute(_ name: String, in tag: String) -> String?? {
+        let t = Array(tag.utf8)
+        let n = Array(name.utf8)
+        guard t.allSatisfy({ $0 < 0x80 }), n.allSatisfy({ $0 < 0x80 }), !n.isEmpty else { return nil }
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+        for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] {
+            let needle = n.map(lower) + [UInt8(ascii: "="), quote]
+            var i = 0
+            while i + needle.count <= t.count {
+                var matches = true
+                for k in needle.indices where lower(t[i + k]) != needle[k] {
+                    matches = false
+                    break
+                }
+                if matches {
+                    let before: UInt8 = i == 0 ? UInt8(ascii: " ") : t[i - 1]
+                    let crlf = before == UInt8(ascii: "\n") && i >= 2 && t[i - 2] == UInt8(ascii: "\r")
+                    let space = before == UInt8(ascii: " ") || before == UInt8(ascii: "\t")
+                    if space || (before == UInt8(ascii: "\n") && !crlf) {
+                        let start = i + needle.count
+                        if let end = t[start...].firstIndex(of: quote) {
+                            return .some(String(decoding: t[start..<end], as: UTF8.self))
+                        }
+                    }
+                    i += needle.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return .some(nil)
+    }
+
+    static func attributeByCharacters(_ name: String, in tag: String) -> String? {
         let lower = tag.lowercased()
         for quote in ["\"", "'"] {
             let needle = name + "=" + quote

@@ -56,7 +56,11 @@ public final class BreakIterator {
     /// words, numbers, kana and ideographs, but not spaces or punctuation.
     public func segments(of text: String) -> [Range<String.Index>] {
         if text.isEmpty { return [] }
-        let units = Array(text.utf16)
+        var text = text
+        // Native strings are UTF-8: transcoded by hand (the UTF-16 view works a scalar at a time), and the
+        // boundaries mapped back by counting units along the bytes.
+        let utf8 = text.withUTF8 { Array($0) }
+        let units = Self.utf16(ofValidUTF8: utf8)
         var capacity = units.count + 2
         var boundaries: [Int32] = []
         var statuses: [Int32] = []
@@ -79,18 +83,55 @@ public final class BreakIterator {
             if status != bufferOverflowCode { return [] }  // cannot happen for valid UTF-16 input
             capacity = count
         }
-        // Boundaries ascend, so walking the UTF-16 view once maps them all to String indices.
+        // Boundaries ascend, so walking the bytes once maps them all to String indices (ICU breaks between
+        // scalars, never inside a surrogate pair).
         var result: [Range<String.Index>] = []
-        var index = text.utf16.startIndex
-        var offset = 0
+        var index = text.startIndex
+        var byte = 0
+        var unit = 0
         for i in boundaries.indices.dropFirst() {
             let start = index
-            let end = text.utf16.index(index, offsetBy: Int(boundaries[i]) - offset)
-            offset = Int(boundaries[i])
+            let target = Int(boundaries[i])
+            while unit < target, byte < utf8.count {
+                let b = utf8[byte]
+                byte += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                unit += b >= 0xF0 ? 2 : 1
+            }
+            let end = text.utf8.index(text.utf8.startIndex, offsetBy: byte)
             index = end
             if kind == .word && statuses[i] < 100 { continue }  // UBRK_WORD_NONE_LIMIT
             result.append(start..<end)
         }
         return result
+    }
+
+    /// The UTF-16 code units of valid UTF-8 (what a `String` holds).
+    static func utf16(ofValidUTF8 bytes: [UInt8]) -> [UInt16] {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = UInt32(bytes[i])
+            if b < 0x80 {
+                units.append(UInt16(b))
+                i += 1
+            } else if b < 0xE0 {
+                units.append(UInt16((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)))
+                i += 2
+            } else if b < 0xF0 {
+                let v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                units.append(UInt16(v))
+                i += 3
+            } else {
+                let v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    | UInt32(bytes[i + 3] & 0x3F)
+                let w = v - 0x10000
+                units.append(UInt16(0xD800 + (w >> 10)))
+                units.append(UInt16(0xDC00 + (w & 0x3FF)))
+                i += 4
+            }
+        }
+        return units
     }
 }

@@ -395,4 +395,21 @@ import Testing
             }
         }
     }
+
+    /// Sentence ranges are mapped from ICU's UTF-16 boundaries along the UTF-8 bytes: texts with one-, two-,
+    /// three- and four-byte scalars (emoji need surrogate pairs) are cut where ICU cuts them, and the pieces
+    /// tile the text.
+    @Test(arguments: [
+        ("Seize civils tués à Alep 😢. Deuxième phrase ! Ωμέγα 𝔸 fin.", "fr",
+         ["Seize civils tués à Alep 😢. ", "Deuxième phrase ! ", "Ωμέγα 𝔸 fin."]),
+        ("قتل ١٣ مدنيًّا. وأصيب ٢٠ آخرون؟ 🇸🇾 نعم.", "ar", ["قتل ١٣ مدنيًّا. ", "وأصيب ٢٠ آخرون؟ ", "🇸🇾 نعم."]),
+        ("One. Two 😀😀.\nThree", "en", ["One. ", "Two 😀😀.\n", "Three"]),
+        ("日本語の文。次の文。", "ja", ["日本語の文。", "次の文。"]),
+    ])
+    func sentenceRangesFollowTheBytes(text: String, locale: String, expected: [String]) {
+        let ranges = ICUWorker().sentences(of: text, locale: locale)
+        #expect(ranges.map { String(text[$0]) } == expected)
+        #expect(ranges.first?.lowerBound == text.startIndex && ranges.last?.upperBound == text.endIndex)
+        for (a, b) in zip(ranges, ranges.dropFirst()) { #expect(a.upperBound == b.lowerBound) }
+    }
 }

@@ -52,6 +52,12 @@ final class ICUWorker {
         return it.segments(of: text)
     }
 
+    /// Builds the spellout tables of `locales` for the process (`SpelloutParser` shares them between its
+    /// instances), so that workers do not build them while extracting, one waiting for the other.
+    static func prepareSpellout(locales: [String]) {
+        for locale in locales { _ = try? SpelloutParser(locale: locale) }
+    }
+
     /// The number spelled in words at the start of `text`, for the first of `locales` ICU knows.
     func parseNumber(prefixOf text: Substring, locales: [String]) -> (value: Int, end: String.Index)? {
         for locale in locales {

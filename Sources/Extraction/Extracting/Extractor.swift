@@ -49,11 +49,14 @@ public struct Extractor: Sendable {
         self.ruleSets = byLanguage
         self.conventions = conventions
         // The two indexes of the gazetteer are the costliest part of starting (a tenth of a second each for
-        // Syria's) and independent: built side by side.
+        // Syria's) and independent: built side by side. The place index takes half as long as the matcher's,
+        // which leaves its core time to build the spellout tables every worker would otherwise build.
         let built = IndexPair()
+        let spelloutLocales = ruleSets.sorted { $0.language < $1.language }.flatMap(\.icuLocales)
         let indexes: [@Sendable () -> Void] = [
             { built.places = places.isEmpty ? nil : PlaceIndex(places: places) },
             { built.matcher = matcherIndex ?? gazetteer.map { MatcherIndex(gazetteer: $0) } },
+            { ICUWorker.prepareSpellout(locales: spelloutLocales) },
         ]
         DispatchQueue.concurrentPerform(iterations: indexes.count) { indexes[$0]() }
         index = built.places

@@ -412,4 +412,19 @@ import Testing
         #expect(ranges.first?.lowerBound == text.startIndex && ranges.last?.upperBound == text.endIndex)
         for (a, b) in zip(ranges, ranges.dropFirst()) { #expect(a.upperBound == b.lowerBound) }
     }
+
+    /// Valid UTF-8 is taken as the standard library decodes it (the bytes compared with memcmp); any invalid
+    /// byte still goes the repairing way and is reported.
+    @Test(arguments: [
+        ([UInt8]("قتل ١٣ مدنيا — Alep, été 😢".utf8), 0, [Int]()),
+        ([0xEF, 0xBB, 0xBF] + [UInt8]("BOM then text".utf8), 3, []),
+        ([0xEF, 0xBB, 0xBF], 3, []),
+        ([UInt8]("ab".utf8) + [0xFF] + [UInt8]("cd".utf8), 0, [2]),
+        ([UInt8]("é".utf8).dropLast() + [UInt8]("x".utf8), 0, [0]),
+    ])
+    func validUTF8IsTakenWhole(bytes: [UInt8], start: Int, invalid: [Int]) {
+        let decoded = TextDecoding.utf8(bytes, from: start)
+        #expect(decoded.invalidOffsets == invalid)
+        if invalid.isEmpty { #expect(Array(decoded.text.utf8) == Array(bytes[start...])) }
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation  // memcmp
+
 /// Bytes to text: BOM sniffing, UTF-8 with replacement of invalid sequences, UTF-16 with a BOM.
 enum TextDecoding {
     struct Decoded {
@@ -22,7 +24,16 @@ enum TextDecoding {
         // then gives the very same text, and nothing needs to be remembered. (A repair always changes the
         // bytes, so equal bytes mean there was none.)
         let whole = String(decoding: bytes[start...], as: UTF8.self)
-        if whole.utf8.elementsEqual(bytes[start...]) {
+        // Compared with memcmp: `elementsEqual` goes a byte at a time through two generic iterators.
+        let count = bytes.count - start
+        let same =
+            whole.utf8.count == count
+            && (whole.utf8.withContiguousStorageIfAvailable { a in
+                bytes.withUnsafeBufferPointer { b in
+                    count == 0 || memcmp(a.baseAddress!, b.baseAddress! + start, count) == 0
+                }
+            } ?? whole.utf8.elementsEqual(bytes[start...]))
+        if same {
             return Decoded(text: whole, invalidOffsets: [], encoding: encoding)
         }
         var scalars = String.UnicodeScalarView()

@@ -191,11 +191,10 @@ final class DocumentAnalysis {
         derived.amounts = amounts
         var figures = figures(in: tokens, text: text, amounts: amounts, orderBase: order)
         order += amounts.count + 1
-        for k in tokens.indices {
-            for m in compiled.noCasualties.matches(tokens, at: k, clitics: rules.clitics) {
-                let phrase = String(text[tokens[k].range.lowerBound..<tokens[k + m.length - 1].range.upperBound])
-                figures.append(Figure(category: .killed, low: 0, high: 0, text: phrase, order: order))
-            }
+        let findings = derived.findings ?? findings(in: tokens, text: text)
+        derived.findings = findings
+        for phrase in findings.noCasualties {
+            figures.append(Figure(category: .killed, low: 0, high: 0, text: phrase, order: order))
         }
         var amountTokens: Set<Int> = []
         for a in amounts { for k in a.tokens { amountTokens.insert(k) } }
@@ -205,6 +204,28 @@ final class DocumentAnalysis {
                 in: tokens, text: text, contexts: contexts, dateTokens: dateTokens.union(amountTokens),
                 documentGovernorate: documentGovernorate)
         derived.places[documentGovernorate] = places
+        let (attack, background, perps, weapons) =
+            (findings.attack, findings.background, findings.perpetrators, findings.weapons)
+        let clauseText =
+            tokens.isEmpty ? "" : String(text[tokens[0].range.lowerBound..<tokens[tokens.count - 1].range.upperBound])
+        return Clause(
+            sentence: sentence, text: clauseText, tokens: tokens, figures: figures, places: places,
+            contexts: contexts, dates: dates, attack: attack, background: background, perpetrators: perps,
+            weapons: weapons)
+    }
+
+    /// What a clause says besides its figures, places and dates: "no casualties" phrases as written, whether it
+    /// tells of an attack (an attack word or a weapon) or of the past, and its perpetrators and weapons.
+    func findings(
+        in tokens: [Token], text: String
+    ) -> (noCasualties: [String], attack: Bool, background: Bool, perpetrators: [String], weapons: [String]) {
+        var noCasualties: [String] = []
+        for k in tokens.indices {
+            for m in compiled.noCasualties.matches(tokens, at: k, clitics: rules.clitics) {
+                noCasualties.append(
+                    String(text[tokens[k].range.lowerBound..<tokens[k + m.length - 1].range.upperBound]))
+            }
+        }
         var attack = false
         for k in tokens.indices where tokens[k].kind == .word {
             if compiled.attacks.contains(tokens, at: k, clitics: rules.clitics) {
@@ -222,12 +243,7 @@ final class DocumentAnalysis {
         let perps = vocabulary(compiled.perpetrators, in: tokens, text: text)
         let weapons = vocabulary(compiled.weapons, in: tokens, text: text)
         if !weapons.isEmpty { attack = true }
-        let clauseText =
-            tokens.isEmpty ? "" : String(text[tokens[0].range.lowerBound..<tokens[tokens.count - 1].range.upperBound])
-        return Clause(
-            sentence: sentence, text: clauseText, tokens: tokens, figures: figures, places: places,
-            contexts: contexts, dates: dates, attack: attack, background: background, perpetrators: perps,
-            weapons: weapons)
+        return (noCasualties, attack, background, perps, weapons)
     }
 
     /// Vocabulary terms found, each once, as `term [as written]`.

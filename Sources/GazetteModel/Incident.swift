@@ -25,6 +25,9 @@ public struct Incident: Sendable, Hashable {
     public var perpetrator: String
     /// The means as stated (airstrikes, barrel bombs, shelling ...), or empty.
     public var weapon: String
+    /// Who the victims were when the text says so, in the rule sets' small vocabulary with the words as written
+    /// (`women [women]; children [children]`), or empty.
+    public var victims: String = ""
     /// The sentence(s) the incident was read from.
     public var evidence: String
     /// An earlier event mentioned in passing rather than the one the document reports.

@@ -125,6 +125,41 @@ import Testing
         #expect(first.perpetrator.hasPrefix("Russian air force"))
     }
 
+    /// Who the victims were, when stated, in the rule sets' vocabulary, with the words as written.
+    @Test(arguments: [
+        (
+            "en",
+            "Russian jets bombed the town of Maar Shoureen in rural Idlib, killing at least 16 people, mostly "
+                + "women and children, and injuring dozens more.",
+            ["women", "children"]
+        ),
+        ("ar", "قتل ثمانية مدنيين بينهم ثلاثة أطفال وامرأتان في غارات جوية على بلدة كفرنبل بريف إدلب.",
+         ["civilians", "children", "women"]),
+        (
+            "fr",
+            "Des raids aériens sur la ville de Kafranbel ont tué neuf civils, dont quatre enfants et un secouriste.",
+            ["civilians", "children", "rescue workers"]
+        ),
+        ("de", "Bei Luftangriffen auf die Stadt Kafranbel wurden sieben Zivilisten getötet, darunter zwei Kinder.",
+         ["civilians", "children"]),
+        ("es", "Los bombardeos sobre la ciudad de Kafranbel mataron a seis civiles, entre ellos tres niños.",
+         ["civilians", "children"]),
+    ])
+    func victimCategories(lang: String, text: String, expected: [String]) throws {
+        let first = try #require(try incidents(text, lang: lang).first)
+        let terms = first.victims.split(separator: "; ").map { $0.split(separator: " [")[0] }.map(String.init)
+        #expect(terms == expected, "\(lang): \(first.victims)")
+        // The words as written stay beside each term.
+        #expect(first.victims.contains("["))
+    }
+
+    /// A children's hospital hit with no toll says nothing of who the victims were.
+    @Test func victimWordsWithoutATollAreNotRecorded() throws {
+        let text = "Warplanes bombed a children's hospital in the town of Kafranbel in rural Idlib on Tuesday."
+        let all = try incidents(text, lang: "en")
+        #expect(all.allSatisfy { $0.victims.isEmpty }, "\(all.map(\.victims))")
+    }
+
     @Test func combinedCountsAreNotSplitInEnglish() throws {
         let text = "Warplanes struck the town of Saraqib in rural Idlib, and 30 people were killed and injured."
         let first = try #require(try incidents(text, lang: "en").first)

@@ -14,6 +14,7 @@ import Testing
             #expect(!rules.vagueAmounts.isEmpty, "\(lang)")
             #expect(!rules.governorates.isEmpty, "\(lang)")
             #expect(!rules.relativeDates.isEmpty, "\(lang)")
+            #expect(!rules.victimCategories.isEmpty, "\(lang)")
         }
     }
 
@@ -28,6 +29,8 @@ import Testing
             between # and # = range
             [weapons]
             barrel bomb* = barrel bombs
+            [victim_categories]
+            children = children
             """
         let r = try RuleSet(parsing: text, language: "en")
         #expect(r.killed.count == 2)
@@ -37,6 +40,7 @@ import Testing
         #expect(r.quantifiers[1].meaning == .range)
         #expect(r.weapons.first?.phrase == ["barrel", "bomb*"])
         #expect(r.weapons.first?.term == "barrel bombs")
+        #expect(r.victimCategories.map(\.term) == ["children"])
     }
 
     @Test(arguments: [
@@ -47,6 +51,7 @@ import Testing
         ("[quantifiers]\nbetween # and # = min\n", 2),
         ("[numbers]\n\nten = many\n", 3),
         ("[governorates]\nIdlib\n", 2),
+        ("[victim_categories]\nwomen\n", 2),
     ])
     func errorsNameTheLine(text: String, line: Int) {
         do {

@@ -15,6 +15,7 @@ struct Draft {
     var weapons: [String]
     var background: Bool
     var attack: Bool
+    var victims: [String] = []
 }
 
 extension DocumentAnalysis {
@@ -140,6 +141,7 @@ extension DocumentAnalysis {
             if let c = current, clause.sentence - currentSentence <= 1 {
                 drafts[c].weapons += clause.weapons.filter { !drafts[c].weapons.contains($0) }
                 drafts[c].perpetrators += clause.perpetrators.filter { !drafts[c].perpetrators.contains($0) }
+                mergeVictims(clause.victims, into: &drafts[c].victims)
                 if drafts[c].dates.isEmpty, clause.places.isEmpty { drafts[c].dates += clause.dates }
             }
         }
@@ -164,6 +166,7 @@ extension DocumentAnalysis {
             add(drafts[gi].figures, to: &drafts[target])
             drafts[target].dates += drafts[gi].dates
             drafts[target].evidence += drafts[gi].evidence
+            mergeVictims(drafts[gi].victims, into: &drafts[target].victims)
             drafts[target].attack = true
             mergedAway.insert(gi)
         }
@@ -203,6 +206,7 @@ extension DocumentAnalysis {
             incident.injured = count(d.figures.filter { $0.category == .injured })
             incident.perpetrator = (d.perpetrators.isEmpty ? leadPerpetrators : d.perpetrators).first ?? "unknown"
             incident.weapon = d.weapons.joined(separator: "; ")
+            incident.victims = d.victims.joined(separator: "; ")
             incident.evidence = d.evidence.joined(separator: " … ")
             if let date, let ref = reference, ref.precision == .day, date.dayNumber < ref.date.dayNumber - 7,
                 precision == .day || precision == .month
@@ -252,6 +256,7 @@ extension DocumentAnalysis {
         }
         d.perpetrators += clause.perpetrators.filter { !d.perpetrators.contains($0) }
         d.weapons += clause.weapons.filter { !d.weapons.contains($0) }
+        mergeVictims(clause.victims, into: &d.victims)
         d.attack = d.attack || clause.attack
         d.background = d.background && clause.background
     }
@@ -338,5 +343,11 @@ extension DocumentAnalysis {
         case .month: return (ref.date, .month)
         case .unknown: return (nil, .unknown)
         }
+    }
+
+    /// Adds victim categories not there yet: a category is named once, with the words it was first found as.
+    private func mergeVictims(_ found: [String], into victims: inout [String]) {
+        func term(_ entry: String) -> Substring { entry.prefix { $0 != "[" } }
+        for entry in found where !victims.contains(where: { term($0) == term(entry) }) { victims.append(entry) }
     }
 }

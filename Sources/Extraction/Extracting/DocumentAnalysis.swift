@@ -38,6 +38,8 @@ struct Clause {
     var background: Bool
     var perpetrators: [String]
     var weapons: [String]
+    /// Who the victims were (`women [women]`), from a clause that gives a toll or names a casualty word.
+    var victims: [String] = []
 }
 
 /// The reading of one document: clauses first, then incidents assembled from them.
@@ -211,14 +213,25 @@ final class DocumentAnalysis {
         return Clause(
             sentence: sentence, text: clauseText, tokens: tokens, figures: figures, places: places,
             contexts: contexts, dates: dates, attack: attack, background: background, perpetrators: perps,
-            weapons: weapons)
+            weapons: weapons, victims: !figures.isEmpty || findings.casualtyWord ? findings.victims : [])
+    }
+
+    /// What ``findings(in:text:)`` gives: functions of the clause's tokens alone, so kept for a sentence met again.
+    struct Findings {
+        var noCasualties: [String]
+        var attack: Bool
+        var background: Bool
+        var perpetrators: [String]
+        var weapons: [String]
+        /// Whether a casualty word ("killed", "قتلى") is in the clause.
+        var casualtyWord: Bool
+        /// Victim categories named in the clause, as `term [as written]`, whether or not it speaks of casualties.
+        var victims: [String]
     }
 
     /// What a clause says besides its figures, places and dates: "no casualties" phrases as written, whether it
     /// tells of an attack (an attack word or a weapon) or of the past, and its perpetrators and weapons.
-    func findings(
-        in tokens: [Token], text: String
-    ) -> (noCasualties: [String], attack: Bool, background: Bool, perpetrators: [String], weapons: [String]) {
+    func findings(in tokens: [Token], text: String) -> Findings {
         var noCasualties: [String] = []
         for k in tokens.indices {
             for m in compiled.noCasualties.matches(tokens, at: k, clitics: rules.clitics) {
@@ -243,7 +256,14 @@ final class DocumentAnalysis {
         let perps = vocabulary(compiled.perpetrators, in: tokens, text: text)
         let weapons = vocabulary(compiled.weapons, in: tokens, text: text)
         if !weapons.isEmpty { attack = true }
-        return (noCasualties, attack, background, perps, weapons)
+        // "a children's hospital was hit" says nothing of the victims; "killing 16, mostly women" may.
+        let casualtyWord = tokens.indices.contains {
+            tokens[$0].kind == .word && compiled.casualties.contains(tokens, at: $0, clitics: rules.clitics)
+        }
+        let victims = vocabulary(compiled.victimCategories, in: tokens, text: text)
+        return Findings(
+            noCasualties: noCasualties, attack: attack, background: background, perpetrators: perps, weapons: weapons,
+            casualtyWord: casualtyWord, victims: victims)
     }
 
     /// Vocabulary terms found, each once, as `term [as written]`.

@@ -165,8 +165,7 @@ final class SessionMemo {
         /// Place mentions per governorate the document is mostly about (nil: none).
         var places: [String?: [PlaceMention]] = [:]
         /// "No casualties" phrases as written, and the clause's attack, background and vocabulary findings.
-        var findings:
-            (noCasualties: [String], attack: Bool, background: Bool, perpetrators: [String], weapons: [String])?
+        var findings: DocumentAnalysis.Findings?
     }
 
     /// The clauses of a sentence: its tokens cut at clause breaks, each with its governorate contexts.

@@ -108,6 +108,7 @@ extension RuleSet {
             case "governorates": governorates.append((phrase, try need("the governorate's label spelling")))
             case "perpetrators": perpetrators.append((phrase, try need("a vocabulary term")))
             case "weapons": weapons.append((phrase, try need("a vocabulary term")))
+            case "victim_categories": victimCategories.append((phrase, try need("a vocabulary term")))
             case "attacks": attacks.append(phrase)
             case "relative_dates":
                 let v = try need("a day offset or 'week'")
@@ -170,7 +171,7 @@ extension RuleSet {
 
     static let sections: Set<String> = [
         "killed", "injured", "combined", "victims", "quantifiers", "vague", "numbers", "place_cues", "context",
-        "directions", "governorates", "perpetrators", "weapons", "attacks", "relative_dates", "background",
+        "directions", "governorates", "perpetrators", "weapons", "victim_categories", "attacks", "relative_dates", "background",
         "clause_breaks", "not_places", "months", "weekdays", "no_casualties", "clitics", "locale", "stopwords",
         "conjunctions", "compound_heads", "elisions", "date_blockers", "subgroups", "parts",
     ]

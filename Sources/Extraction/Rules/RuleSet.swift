@@ -39,6 +39,9 @@ public struct RuleSet: Sendable, Hashable {
     public var perpetrators: [(phrase: Phrase, term: String)]
     /// Words for means of attack, mapped to a small vocabulary (`barrel bomb* = barrel bombs`).
     public var weapons: [(phrase: Phrase, term: String)]
+    /// Words for who the victims were, mapped to a small vocabulary (`children = children`, `أطفال = children`):
+    /// "killing 16 people, mostly women and children" records women and children.
+    public var victimCategories: [(phrase: Phrase, term: String)]
     /// Words that report an attack even without a figure ("bombed", "targeted", "غارة").
     public var attacks: [Phrase]
     /// Relative day words: the value is days from the dateline (`yesterday = -1`) or `week`.
@@ -99,6 +102,7 @@ public struct RuleSet: Sendable, Hashable {
         governorates = []
         perpetrators = []
         weapons = []
+        victimCategories = []
         attacks = []
         relativeDates = []
         background = []
@@ -136,6 +140,7 @@ public struct RuleSet: Sendable, Hashable {
         parts.append(governorates.map { "\($0.phrase)\($0.governorate)" }.joined(separator: ","))
         parts.append(perpetrators.map { "\($0.phrase)\($0.term)" }.joined(separator: ","))
         parts.append(weapons.map { "\($0.phrase)\($0.term)" }.joined(separator: ","))
+        parts.append(victimCategories.map { "\($0.phrase)\($0.term)" }.joined(separator: ","))
         return parts.joined(separator: "|")
     }
 

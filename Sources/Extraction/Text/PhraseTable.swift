@@ -150,6 +150,7 @@ struct CompiledRules: Sendable {
     var noCasualties: PhraseTable<Bool>
     var perpetrators: PhraseTable<String>
     var weapons: PhraseTable<String>
+    var victimCategories: PhraseTable<String>
     var placeCues: PhraseTable<PlaceCue.Strength>
     var combined: PhraseTable<Bool>
     var subgroups: PhraseTable<Bool>
@@ -197,6 +198,7 @@ struct CompiledRules: Sendable {
         noCasualties = PhraseTable(r.noCasualties.map { ($0, true) })
         perpetrators = PhraseTable(r.perpetrators.map { ($0.phrase, $0.term) })
         weapons = PhraseTable(r.weapons.map { ($0.phrase, $0.term) })
+        victimCategories = PhraseTable(r.victimCategories.map { ($0.phrase, $0.term) })
         placeCues = PhraseTable(r.placeCues.map { ($0.phrase, $0.strength) })
         combined = PhraseTable(r.combined.map { ($0, true) })
         subgroups = PhraseTable(r.subgroups.map { ($0, true) })
@@ -244,6 +246,7 @@ struct CompiledRules: Sendable {
         register(&noCasualties)
         register(&perpetrators)
         register(&weapons)
+        register(&victimCategories)
         register(&placeCues)
         register(&combined)
         register(&subgroups)

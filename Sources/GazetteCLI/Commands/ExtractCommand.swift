@@ -18,9 +18,10 @@ struct ExtractCommand: ParsableCommand {
             Writes TSV to standard output, one row per incident, with the columns of the evaluation labels \
             (doc, incident, date, date_precision, place, place_context, governorate, killed_min, killed_max, \
             killed_text, injured_min, injured_max, injured_text, perpetrator, weapon, place_en, notes) then \
-            place_id, place_name, match_status, evidence and background. Bounds: "at least 16" gives \
-            killed_min 16 and an empty killed_max; "more than 40" gives min 41; "dozens" min 24 (conventions \
-            in Locales/quantities.rules).
+            place_id, place_name, match_status, evidence, background and victims (who the victims were, when \
+            stated, in a small vocabulary with the words as written: `women [women]; children [أطفال]`). \
+            Bounds: "at least 16" gives killed_min 16 and an empty killed_max; "more than 40" gives min 41; \
+            "dozens" min 24 (conventions in Locales/quantities.rules).
 
             A file that cannot be read (missing, empty, binary, not text) is named on standard error with what \
             to do; the other files are still processed and the exit status is 65.
@@ -59,7 +60,7 @@ enum IncidentRow {
         "doc", "incident", "date", "date_precision", "place", "place_context", "governorate",
         "killed_min", "killed_max", "killed_text", "injured_min", "injured_max", "injured_text",
         "perpetrator", "weapon", "place_en", "notes",
-        "place_id", "place_name", "match_status", "evidence", "background",
+        "place_id", "place_name", "match_status", "evidence", "background", "victims",
     ]
 
     /// The rows of `incidents` (leaving out background ones unless `background`), each with its document's
@@ -80,6 +81,7 @@ enum IncidentRow {
             i.perpetrator, i.weapon, language == "en" ? "" : i.placeName,
             i.isBackground ? "BACKGROUND: mentioned in passing" : "",
             i.placeID, i.placeName, i.matchStatus?.rawValue ?? "", i.evidence, i.isBackground ? "yes" : "",
+            i.victims,
         ]
     }
 }

@@ -100,6 +100,12 @@ import Testing
                 nil
             ),
             ("it", "Almeno 40 civili sono morti nei raid sulla città di Atareb, nella provincia di Aleppo.", 40, nil),
+            (
+                "fr",
+                "Une vingtaine de civils ont été tués dans des raids sur la ville d'Atareb, dans la province d'Alep.",
+                20, 20
+            ),
+            ("it", "Una ventina di civili sono morti nei raid sulla città di Atareb, nella provincia di Aleppo.", 20, 20),
             ("pt", "Mais de 40 civis morreram em bombardeios na cidade de Atareb, na província de Alepo.", 41, nil),
             (
                 "tr",

@@ -105,7 +105,7 @@ import Testing
                 "Une vingtaine de civils ont été tués dans des raids sur la ville d'Atareb, dans la province d'Alep.",
                 20, 20
             ),
-            ("it", "Una ventina di civili sono morti nei raid sulla città di Atareb, nella provincia di Aleppo.", 20, 20),
+            ("it", "Una ventina di civili sono morti nei raid sulla città di Atareb, provincia di Aleppo.", 20, 20),
             ("pt", "Mais de 40 civis morreram em bombardeios na cidade de Atareb, na província de Alepo.", 41, nil),
             (
                 "tr",
@@ -186,6 +186,26 @@ import Testing
         let explicit = try incidents(
             "Jets struck the town of Saraqib in rural Idlib on Tuesday (19 December), killing 3 people.", lang: "en")
         #expect(explicit.first?.date?.iso == "2017-12-19")
+    }
+
+    /// "Two days ago" and its kin count back from the dateline (2017-12-20), and the number in them is no toll.
+    @Test(arguments: [
+        ("en", "Jets struck the town of Saraqib in rural Idlib two days ago, killing 3 people."),
+        ("ar", "قتل 3 مدنيين قبل يومين في قصف على مدينة سراقب بريف إدلب."),
+        (
+            "fr",
+            "Trois civils ont été tués il y a deux jours dans un raid sur la ville de Saraqeb, province d'Idleb."
+        ),
+        (
+            "de",
+            "Bei einem Luftangriff auf die Stadt Sarakib in der Provinz Idlib wurden vor zwei Tagen 3 Menschen getötet."
+        ),
+    ])
+    func daysAgo(lang: String, text: String) throws {
+        let first = try #require(try incidents(text, lang: lang).first, "\(lang)")
+        #expect(first.date?.iso == "2017-12-18", "\(lang)")
+        #expect(first.datePrecision == .day)
+        #expect(first.killed.low == 3, "\(lang): \(first.killed)")
     }
 
     @Test(arguments: [

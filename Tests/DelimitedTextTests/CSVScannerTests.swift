@@ -62,13 +62,7 @@ import Testing
         #expect(chunks.count == (bytes.count > 1 << 16 ? count : 1))
         #expect(chunks.first?.range.lowerBound == 0 && chunks.last?.range.upperBound == bytes.count)
         for (a, b) in zip(chunks, chunks.dropFirst()) { #expect(a.range.upperBound == b.range.lowerBound) }
-        var records: [DelimitedRecord] = []
-        for chunk in chunks {
-            try CSVReader.scan(bytes, chunk: chunk) { r in
-                records.append(DelimitedRecord(fields: r.fields, line: r.line, byteOffset: r.byteOffset))
-            }
-        }
-        #expect(records == (try CSVReader.records(bytes)))
+        #expect(try scanned(bytes, chunks) == (try CSVReader.records(bytes)))
     }
 
     /// Chunks know when they are all ASCII (their UTF-8 is then not checked again); a bad byte in one region
@@ -104,12 +98,17 @@ import Testing
         let chunks = CSVReader.chunks(of: bytes, count: count)
         #expect(chunks.count > 1 && chunks.count <= count)
         for (a, b) in zip(chunks, chunks.dropFirst()) { #expect(a.range.upperBound == b.range.lowerBound) }
+        #expect(try scanned(bytes, chunks) == (try CSVReader.records(bytes)))
+    }
+
+    /// The records of `bytes` read chunk by chunk, in order.
+    private func scanned(_ bytes: [UInt8], _ chunks: [CSVChunk]) throws -> [DelimitedRecord] {
         var records: [DelimitedRecord] = []
         for chunk in chunks {
             try CSVReader.scan(bytes, chunk: chunk) { r in
                 records.append(DelimitedRecord(fields: r.fields, line: r.line, byteOffset: r.byteOffset))
             }
         }
-        #expect(records == (try CSVReader.records(bytes)))
+        return records
     }
 }

@@ -1,8 +1,7 @@
 import Foundation
 import GazetteModel
 
-/// File access for the commands. Library modules never touch the file system; in the CLI, this and the fast folder
-/// listing and small-file reads of `Pipeline` (for extraction throughput) are the only places that do.
+/// File access for the commands: the only place Gazette touches the file system.
 enum Files {
     /// The files named by `paths`: files as given, folders walked recursively (sorted, hidden files skipped),
     /// keeping only `extensions` inside folders and leaving out a folder's README, which describes the
@@ -21,36 +20,98 @@ enum Files {
                 out.append(url)
                 continue
             }
-            guard let walker = fm.enumerator(
-                at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-            else {
-                diagnostics.failure("\(path): cannot list this folder; check its permissions")
-                continue
-            }
-            var found: [URL] = []
-            for case let file as URL in walker {
-                let isFile = (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) ?? false
-                if isFile, extensions.contains(file.pathExtension.lowercased()),
-                    !file.lastPathComponent.uppercased().hasPrefix("README")
-                {
-                    found.append(file)
+            var found: [(path: String, url: URL)] = []
+            if !walk(url, extensions: extensions, into: &found) {
+                // A link or other special entry: the enumerator decides what it is.
+                guard let walker = fm.enumerator(
+                    at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+                else {
+                    diagnostics.failure("\(path): cannot list this folder; check its permissions")
+                    continue
+                }
+                found = []
+                for case let file as URL in walker {
+                    let isFile = (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) ?? false
+                    if isFile, isDocument(file, extensions) { found.append((file.path, file)) }
                 }
             }
             if found.isEmpty {
                 diagnostics.warning("\(path): no files ending in \(extensions.sorted().joined(separator: ", ")) here")
             }
-            out += found.sorted { $0.path < $1.path }
+            // Sorted by the path computed once: `URL.path` in the comparison costs a tenth of a second per 10,000.
+            out += found.sorted { $0.path < $1.path }.map(\.url)
         }
         return out
     }
 
+    /// Whether a file found in a folder is read: one of `extensions`, and not the folder's README.
+    private static func isDocument(_ file: URL, _ extensions: Set<String>) -> Bool {
+        extensions.contains(file.pathExtension.lowercased()) && !file.lastPathComponent.uppercased().hasPrefix("README")
+    }
+
+    /// Adds the documents under `folder` to `found`, listed with `readdir`, whose entries say their type, instead of
+    /// asking for each file's attributes (a third of a second for 10,000 files, before any work can start). False
+    /// when a folder cannot be opened or holds anything but folders and regular files (links, sockets ...): then
+    /// `expand` lists it with the enumerator, which decides what those are.
+    private static func walk(
+        _ folder: URL, extensions: Set<String>, into found: inout [(path: String, url: URL)]
+    ) -> Bool {
+        guard let stream = opendir(folder.path) else { return false }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            // Hidden entries (and "." and "..") are skipped, as the enumerator's `.skipsHiddenFiles` does.
+            if name.hasPrefix(".") { continue }
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR):
+                guard walk(folder.appendingPathComponent(name, isDirectory: true), extensions: extensions, into: &found)
+                else { return false }
+            case Int32(DT_REG):
+                let file = folder.appendingPathComponent(name, isDirectory: false)
+                if isDocument(file, extensions) { found.append((file.path, file)) }
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
     /// The bytes of a file, or a clear error naming it.
     static func read(_ url: URL) throws(CLIError) -> [UInt8] {
+        if let small = readSmall(url) { return small }
         do {
             return [UInt8](try Data(contentsOf: url, options: .mappedIfSafe))
         } catch {
             throw CLIError.input(path: url.path, message: "cannot read: \(error.localizedDescription)")
         }
+    }
+
+    /// The bytes of a regular file of up to 1 MB with one `read`, or nil (then `read` maps it, or says why it
+    /// cannot): for a press release of a few kilobytes, mapping the file and copying the mapping cost more than
+    /// the reading.
+    private static func readSmall(_ url: URL) -> [UInt8]? {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= 1_000_000 else { return nil }
+        let size = Int(info.st_size)
+        var complete = false
+        // One byte more than the size: reading it tells that the file grew since `fstat`.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            var total = 0
+            while total <= size {
+                let n = Glibc.read(fd, buffer.baseAddress! + total, size + 1 - total)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { break }
+                total += n
+            }
+            count = total
+            complete = total == size
+        }
+        return complete ? bytes : nil
     }
 
     /// Calls `body` with the bytes of a file mapped into memory, read-only and not copied: for inputs of hundreds of

@@ -70,9 +70,7 @@ struct Pipeline {
             built.withLock { $0 = result }
             done.signal()
         }
-        let files =
-            Pipeline.listFolders(paths, extensions: Pipeline.documentExtensions)
-            ?? Files.expand(paths, extensions: Pipeline.documentExtensions, diagnostics: diagnostics)
+        let files = Files.expand(paths, extensions: Pipeline.documentExtensions, diagnostics: diagnostics)
         done.wait()
         guard var pipeline = try built.withLock({ $0 })?.get() else { throw CLIError.resources("no pipeline") }
         pipeline.decisions = try decisionOptions.load(gazetteer: pipeline.gazetteer, diagnostics: diagnostics)
@@ -138,89 +136,11 @@ struct Pipeline {
         return (incidents, documents)
     }
 
-    /// `Files.expand(paths, extensions:diagnostics:)` when every path is a folder holding only folders and
-    /// regular files, some of them documents: listed with `readdir`, whose entries say their type, instead
-    /// of asking for each file's attributes (a third of a second for 10,000 files, before any work can start).
-    /// The URLs are built, filtered and sorted as `Files.expand` builds, filters and sorts them. Nil otherwise
-    /// (a file, a missing path, a link, an unreadable or empty folder): `Files.expand` then lists them and
-    /// reports what it reports.
-    static func listFolders(_ paths: [String], extensions: Set<String>) -> [URL]? {
-        var out: [URL] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
-            else { return nil }
-            var found: [(path: String, url: URL)] = []
-            guard walk(URL(fileURLWithPath: path), extensions: extensions, into: &found), !found.isEmpty else {
-                return nil
-            }
-            found.sort { $0.path < $1.path }
-            out += found.map(\.url)
-        }
-        return out
-    }
-
-    /// Adds the documents under `folder` to `found`; false on anything `listFolders` leaves to `Files.expand`.
-    private static func walk(
-        _ folder: URL, extensions: Set<String>, into found: inout [(path: String, url: URL)]
-    ) -> Bool {
-        guard let stream = opendir(folder.path) else { return false }
-        defer { closedir(stream) }
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
-            // Hidden entries (and "." and "..") are skipped, as the enumerator's `.skipsHiddenFiles` does.
-            if name.hasPrefix(".") { continue }
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR):
-                guard walk(folder.appendingPathComponent(name, isDirectory: true), extensions: extensions, into: &found)
-                else { return false }
-            case Int32(DT_REG):
-                let file = folder.appendingPathComponent(name, isDirectory: false)
-                if extensions.contains(file.pathExtension.lowercased()),
-                    !file.lastPathComponent.uppercased().hasPrefix("README")
-                {
-                    found.append((file.path, file))
-                }
-            default:
-                return false
-            }
-        }
-        return true
-    }
-
-    /// The bytes of a regular file of up to 1 MB with one `read`, or nil (then `Files.read` reads it, or says
-    /// why it cannot): for a press release of a few kilobytes, mapping the file and copying the mapping cost
-    /// more than the reading.
-    private static func readSmallFile(_ url: URL) -> [UInt8]? {
-        let fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= 1_000_000 else { return nil }
-        let size = Int(info.st_size)
-        var complete = false
-        // One byte more than the size: reading it tells that the file grew since `fstat`.
-        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
-            var total = 0
-            while total <= size {
-                let n = read(fd, buffer.baseAddress! + total, size + 1 - total)
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { break }
-                total += n
-            }
-            count = total
-            complete = total == size
-        }
-        return complete ? bytes : nil
-    }
-
     private static func process(_ url: URL, reader: DocumentReader, session: ExtractionSession) -> FileResult {
         var result = FileResult(url: url)
-        var bytes: [UInt8]
+        let bytes: [UInt8]
         do {
-            if let small = Pipeline.readSmallFile(url) { bytes = small } else { bytes = try Files.read(url) }
+            bytes = try Files.read(url)
         } catch {
             result.errors.append(error.description)
             return result

@@ -169,10 +169,7 @@ final class DocumentAnalysis {
             derived.mentions
             ?? finder.mentions(in: tokens).filter { m in
                 // "since March 2011", "منذ": a date that starts a period, not the day of an attack.
-                let k = m.tokens.lowerBound
-                return !rules.dateBlockers.contains {
-                    TokenMatch.matchesEnding($0, tokens, at: k, clitics: rules.clitics) != nil
-                }
+                !compiled.dateBlockerEndings.contains(tokens, endingAt: m.tokens.lowerBound, clitics: rules.clitics)
             }
         derived.mentions = mentions
         var dateTokens: Set<Int> = []
@@ -347,15 +344,10 @@ final class DocumentAnalysis {
             var start = best.lowerBound
             var steps = 0
             while start > 0, steps < 3 {
-                var moved = false
-                for d in rules.directions {
-                    if let s = TokenMatch.matchesEnding(d, tokens, at: start, clitics: rules.clitics) {
-                        start = s
-                        moved = true
-                        break
-                    }
+                guard let d = compiled.directionEndings.first(tokens, endingAt: start, clitics: rules.clitics) else {
+                    break
                 }
-                if !moved { break }
+                start -= compiled.directionEndings.phrases[d].count
                 steps += 1
             }
             var end = best.upperBound

@@ -28,6 +28,13 @@ extension DocumentAnalysis {
         "jahre", "anos", "anni", "años", "yil", "سنه", "سنوات", "عاما", "كم", "كيلومتر", "ساعه", "يوم", "ايام",
     ]
 
+    /// The marks the scans around an amount stop at, built once (an array literal is built at each use).
+    static let partEnds = Marks([",", ".", ";", "(", ")", ":"])
+    static let subgroupEnds = Marks([",", "-", ")", "—", ";", "."])
+    static let subgroupCloses = Marks([",", "-", ")", "—"])
+    static let forwardStops = Marks([".", ";", ":", "!", "?", "(", ")", "|"])
+    static let backwardStops = Marks([".", ";", ":", "!", "?", ",", "(", ")", "|"])
+
     /// Every amount in the clause, left to right.
     func amounts(in tokens: [Token], text: String, excluding dateTokens: Set<Int>) -> [Amount] {
         var out: [Amount] = []
@@ -125,16 +132,19 @@ extension DocumentAnalysis {
             amounts.enumerated().map { ($0.element.tokens.lowerBound, $0.offset) },
             uniquingKeysWith: { a, _ in a })
         var consumed: Set<Int> = []
+        // The tokens of every amount, which the casualty word of one may not lie across.
+        var amountTokens: Set<Int> = []
+        for a in amounts { for k in a.tokens { amountTokens.insert(k) } }
+        // Whether each quantifier's words before the slot end at a token, asked once per amount.
+        var quantifierFits = [Bool](repeating: false, count: compiled.quantifiers.count)
         for (ai, amount) in amounts.enumerated() where !consumed.contains(ai) {
             // "including five children": part of a toll stated just before, not a toll of its own.
             // The parenthesis runs to the next comma: "including 8 children and 4 women, ..." are both parts.
             let start = amount.tokens.lowerBound
             var back = start
             var isPart = false
-            while back > 0, start - back < 10, ![",", ".", ";", "(", ")", ":"].contains(tokens[back - 1].key) {
-                if rules.subgroups.contains(where: {
-                    TokenMatch.matchesEnding($0, tokens, at: back, clitics: rules.clitics) != nil
-                }) {
+            while back > 0, start - back < 10, !Self.partEnds.contains(tokens[back - 1]) {
+                if compiled.subgroupEndings.contains(tokens, endingAt: back, clitics: rules.clitics) {
                     isPart = true
                     break
                 }
@@ -149,15 +159,21 @@ extension DocumentAnalysis {
             // Quantifiers: the longest pattern whose first slot is this amount.
             if let value = amount.value {
                 var best: (len: Int, rule: QuantifierRule, start: Int, end: Int, second: Int?)? = nil
-                for (rule, before, after, slot2) in compiled.quantifiers {
-                    var start = amount.tokens.lowerBound
+                let amountStart = amount.tokens.lowerBound
+                for q in quantifierFits.indices { quantifierFits[q] = false }
+                if amountStart > 0 {
+                    for q in compiled.quantifierBefores.candidates(tokens[amountStart - 1])
+                    where TokenMatch.matchesEnding(
+                        compiled.quantifiers[q].before, tokens, at: amountStart, clitics: rules.clitics) != nil
+                    {
+                        quantifierFits[q] = true
+                    }
+                }
+                for (q, (rule, before, after, slot2)) in compiled.quantifiers.enumerated() {
+                    var start = amountStart
                     if !before.isEmpty {
-                        guard
-                            let s = TokenMatch.matchesEnding(
-                                before, tokens, at: amount.tokens.lowerBound,
-                                clitics: rules.clitics)
-                        else { continue }
-                        start = s
+                        guard quantifierFits[q] else { continue }
+                        start = amountStart - before.count
                     }
                     var end = amount.tokens.upperBound
                     var second: Int? = nil
@@ -199,7 +215,7 @@ extension DocumentAnalysis {
                     }
                 }
             }
-            guard let category = category(of: span, in: tokens, amounts: amounts) else { continue }
+            guard let category = category(of: span, in: tokens, amountTokens: amountTokens) else { continue }
             let textStart = min(span.lowerBound, category.span.lowerBound)
             let textEnd = max(span.upperBound, category.span.upperBound)
             let phrase = String(text[tokens[textStart].range.lowerBound..<tokens[textEnd - 1].range.upperBound])
@@ -214,12 +230,12 @@ extension DocumentAnalysis {
     /// The nearest casualty word that qualifies the amount at `span`: after it (up to seven words, not across
     /// a conjunction or another amount) or before it (up to five words). Nil when none, or when the nearest
     /// is a combined "killed and injured" phrase.
+    /// - Parameter amountTokens: the tokens of the clause's amounts.
     func category(
-        of span: Range<Int>, in tokens: [Token], amounts: [Amount]
+        of span: Range<Int>, in tokens: [Token], amountTokens: Set<Int>
     )
         -> (kind: Figure.Category, span: Range<Int>)?
     {
-        let amountTokens = Set(amounts.flatMap { Array($0.tokens) })
         var forward: (Figure.Category?, Range<Int>, Int)? = nil
         var words = 0
         var k = span.upperBound
@@ -227,7 +243,7 @@ extension DocumentAnalysis {
             let t = tokens[k]
             if amountTokens.contains(k) { break }
             if t.kind == .punctuation {
-                if [".", ";", ":", "!", "?", "(", ")", "|"].contains(t.key) { break }
+                if Self.forwardStops.contains(t) { break }
                 k += 1
                 continue
             }
@@ -235,8 +251,8 @@ extension DocumentAnalysis {
             // "16 people, including five children, were killed": read past the parenthesis.
             if let n = compiled.subgroups.first(tokens, at: k, clitics: rules.clitics)?.length {
                 var j = k + n
-                while j < tokens.count, j - k < 12, ![",", "-", ")", "—", ";", "."].contains(tokens[j].key) { j += 1 }
-                guard j < tokens.count, [",", "-", ")", "—"].contains(tokens[j].key) else { break }
+                while j < tokens.count, j - k < 12, !Self.subgroupEnds.contains(tokens[j]) { j += 1 }
+                guard j < tokens.count, Self.subgroupCloses.contains(tokens[j]) else { break }
                 k = j + 1
                 words += 1
                 continue
@@ -261,15 +277,13 @@ extension DocumentAnalysis {
             let t = tokens[k - 1]
             if amountTokens.contains(k - 1) { break }
             if t.kind == .punctuation {
-                if [".", ";", ":", "!", "?", ",", "(", ")", "|"].contains(t.key) { break }
+                if Self.backwardStops.contains(t) { break }
                 k -= 1
                 continue
             }
-            for p in rules.combined {
-                if TokenMatch.matchesEnding(p, tokens, at: k, clitics: rules.clitics) != nil {
-                    backward = (nil, (k - p.count)..<k, words)
-                    break scanBack
-                }
+            if let p = compiled.combinedEndings.first(tokens, endingAt: k, clitics: rules.clitics) {
+                backward = (nil, (k - compiled.combinedEndings.phrases[p].count)..<k, words)
+                break scanBack
             }
             if let c = casualtyEnding(at: k, in: tokens) {
                 backward = (c.kind, (k - c.length)..<k, words)

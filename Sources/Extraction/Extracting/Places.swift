@@ -278,9 +278,7 @@ extension DocumentAnalysis {
         // Names next to "countryside" or after "ريف" locate another place: they are context.
         found.removeAll { f in
             compiled.contextAfterCues.contains(tokens, at: f.range.upperBound, clitics: rules.clitics)
-                || compiled.contextCues.contains {
-                    TokenMatch.matchesEnding($0, tokens, at: f.range.lowerBound, clitics: rules.clitics) != nil
-                }
+                || compiled.contextCueEndings.contains(tokens, endingAt: f.range.lowerBound, clitics: rules.clitics)
         }
         if found.contains(where: { !capitals.contains($0.range.lowerBound) }) {
             found.removeAll { capitals.contains($0.range.lowerBound) }

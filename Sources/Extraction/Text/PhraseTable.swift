@@ -97,7 +97,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// Whether `readings(of:clitics:)` can give more than the key itself (a clitic or the article starts it).
-    private static func mayHaveClitic(_ key: String, clitics: [String]) -> Bool {
+    static func mayHaveClitic(_ key: String, clitics: [String]) -> Bool {
         if key.hasPrefix("ال") { return true }
         return clitics.contains { key.hasPrefix($0) }
     }
@@ -163,9 +163,17 @@ struct CompiledRules: Sendable {
     /// Casualty phrases that may stand before a number, killed then injured, each in rule order: the ones
     /// `DocumentAnalysis.casualtyEnding` tries ending at a token.
     let endings: [(phrase: Phrase, kind: Figure.Category)]
-    /// Positions in `endings` by the phrase's last word, and those whose last word is a stem (tried always).
-    private let endingsByLastWord: [ByteKey: [Int]]
-    private let endingsAlways: [Int]
+    /// The same phrases indexed by their last word.
+    private let endingTable: PhraseEndings
+    /// Phrases asked about looking back from a token, indexed by their last word: subgroups ("including"),
+    /// combined casualty phrases, context cues ("ريف"), directions and date blockers ("since").
+    let subgroupEndings: PhraseEndings
+    let combinedEndings: PhraseEndings
+    let contextCueEndings: PhraseEndings
+    let directionEndings: PhraseEndings
+    let dateBlockerEndings: PhraseEndings
+    /// The words before the first slot of each of `quantifiers` (same positions), indexed by their last word.
+    let quantifierBefores: PhraseEndings
     /// The quantifier rules with a number slot, in rule order, cut at the first slot once: the words before
     /// it, the words after it, and where a second slot is among those after.
     let quantifiers: [(rule: QuantifierRule, before: Phrase, after: Phrase, secondSlot: Int?)]
@@ -210,20 +218,21 @@ struct CompiledRules: Sendable {
         for (list, kind) in [(r.killed, Figure.Category.killed), (r.injured, .injured)] {
             for w in list where w.position != .after { endings.append((w.phrase, kind)) }
         }
-        var byLast: [ByteKey: [Int]] = [:]
-        var always: [Int] = []
-        for (i, e) in endings.enumerated() {
-            guard let last = e.phrase.last else { continue }
-            if last.hasSuffix("*") { always.append(i) } else { byLast[ByteKey(text: last), default: []].append(i) }
-        }
         self.endings = endings
-        endingsByLastWord = byLast
-        endingsAlways = always
-        quantifiers = r.quantifiers.compactMap { rule in
-            guard let slot = rule.pattern.firstIndex(of: "#") else { return nil }
-            let after = Array(rule.pattern[(slot + 1)...])
-            return (rule, Array(rule.pattern[..<slot]), after, after.firstIndex(of: "#"))
-        }
+        endingTable = PhraseEndings(endings.map(\.phrase), clitics: r.clitics)
+        subgroupEndings = PhraseEndings(r.subgroups, clitics: r.clitics)
+        combinedEndings = PhraseEndings(r.combined, clitics: r.clitics)
+        contextCueEndings = PhraseEndings(contextCues, clitics: r.clitics)
+        directionEndings = PhraseEndings(r.directions, clitics: r.clitics)
+        dateBlockerEndings = PhraseEndings(r.dateBlockers, clitics: r.clitics)
+        let quantifiers: [(rule: QuantifierRule, before: Phrase, after: Phrase, secondSlot: Int?)] =
+            r.quantifiers.compactMap { rule in
+                guard let slot = rule.pattern.firstIndex(of: "#") else { return nil }
+                let after = Array(rule.pattern[(slot + 1)...])
+                return (rule, Array(rule.pattern[..<slot]), after, after.firstIndex(of: "#"))
+            }
+        self.quantifiers = quantifiers
+        quantifierBefores = PhraseEndings(quantifiers.map(\.before), clitics: r.clitics)
         clitics = r.clitics
         var n = 0
         var words: [String: UInt64] = [:]
@@ -277,20 +286,7 @@ struct CompiledRules: Sendable {
 
     /// The positions in `endings` of the phrases whose last word may match `token`, in order: a rule word
     /// matches a token only by one of the readings `PhraseTable.readings(of:clitics:)` gives (or by a stem).
-    func endingCandidates(_ token: Token) -> [Int] {
-        let readings =
-            !clitics.isEmpty && !token.readings.isEmpty
-            ? token.readings : PhraseTable<Bool>.readings(of: token.key, clitics: clitics)
-        var out = endingsAlways
-        for r in readings { if let list = endingsByLastWord[ByteKey(text: r)] { out += list } }
-        if out.count > 1 {
-            out.sort()
-            var unique: [Int] = []
-            for i in out where i != unique.last { unique.append(i) }
-            return unique
-        }
-        return out
-    }
+    func endingCandidates(_ token: Token) -> [Int] { endingTable.candidates(token) }
 
     /// The tables a token whose key has these readings may start a phrase in.
     func mask(readings: [String]) -> UInt64 {

@@ -59,3 +59,32 @@ enum TokenMatch {
         return start
     }
 }
+
+/// A few punctuation marks a scan stops at (",", ".", ";" ...), for testing a token against them on its byte.
+///
+/// `["," , "."].contains(key)` builds the array and compares strings by canonical equivalence; most keys are
+/// one ASCII byte, tested here against a bit set. Other keys are compared as before, and only for punctuation
+/// tokens: a word or a number is never canonically equivalent to a punctuation mark.
+struct Marks: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    private let marks: [String]
+
+    init(_ marks: [String]) {
+        self.marks = marks
+        for m in marks where m.utf8.count == 1 {
+            let b = m.utf8.first!
+            if b < 64 { low |= 1 << UInt64(b) } else if b < 128 { high |= 1 << UInt64(b - 64) }
+        }
+    }
+
+    /// Whether `token`'s key is one of the marks (as `marks.contains(token.key)` says).
+    @inline(__always)
+    func contains(_ token: Token) -> Bool {
+        let utf8 = token.key.utf8
+        if utf8.count == 1, let b = utf8.first, b < 0x80 {
+            return b < 64 ? low & (1 << UInt64(b)) != 0 : high & (1 << UInt64(b - 64)) != 0
+        }
+        return token.kind == .punctuation && marks.contains(token.key)
+    }
+}

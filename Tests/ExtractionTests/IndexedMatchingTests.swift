@@ -68,4 +68,73 @@ import Testing
             for t in tokens { #expect(marks.contains(t) == list.contains(t.key), "\(t.key) in \(list)") }
         }
     }
+
+    /// Every phrase table of a rule set, as the lengths and phrases it finds at a token.
+    static func tables(
+        _ c: CompiledRules, _ finder: DateFinder
+    ) -> [(String, ([Token], Int, [String]) -> [String])] {
+        func ask<V>(_ t: PhraseTable<V>) -> ([Token], Int, [String]) -> [String] {
+            { tokens, k, clitics in
+                var found = t.matches(tokens, at: k, clitics: clitics).map { "\($0.length) \($0.phrase)" }
+                if let first = t.first(tokens, at: k, clitics: clitics) { found.append("first \(first.phrase)") }
+                return found
+            }
+        }
+        return [
+            ("governorates", ask(c.governorates)), ("casualties", ask(c.casualties)), ("victims", ask(c.victims)),
+            ("vague", ask(c.vague)), ("numbers", ask(c.numberWords)), ("attacks", ask(c.attacks)),
+            ("background", ask(c.background)), ("no casualties", ask(c.noCasualties)),
+            ("perpetrators", ask(c.perpetrators)), ("weapons", ask(c.weapons)),
+            ("victim categories", ask(c.victimCategories)), ("place cues", ask(c.placeCues)),
+            ("combined", ask(c.combined)), ("subgroups", ask(c.subgroups)), ("parts", ask(c.parts)),
+            ("clause breaks", ask(c.clauseBreaks)), ("context after", ask(c.contextAfterCues)),
+            ("months", ask(finder.vocabulary.monthTable)), ("weekdays", ask(finder.vocabulary.weekdayTable)),
+            ("relative dates", ask(finder.relativeTable)),
+        ]
+    }
+
+    /// Tokens that keep each table's candidates (`WordInfo.starts`) find what tokens that only keep their
+    /// readings find, at every position, with and without the clitics; and a question from another rule
+    /// set's tables is answered by looking the readings up.
+    @Test(arguments: Fixtures.ruleSets.map(\.language))
+    func keptStartsFindWhatLookingUpFinds(language: String) throws {
+        let rules = try #require(Fixtures.ruleSets.first { $0.language == language })
+        let compiled = try #require(Fixtures.extractor.compiled[language])
+        let finder = try #require(Fixtures.extractor.finders[language])
+        var phrases: [Phrase] =
+            rules.killed.map(\.phrase) + rules.injured.map(\.phrase) + rules.victims + rules.attacks
+            + rules.placeCues.map(\.phrase) + rules.perpetrators.map(\.phrase) + rules.weapons.map(\.phrase)
+            + rules.vagueAmounts.map(\.phrase) + rules.numberWords.map(\.phrase) + rules.clauseBreaks
+            + rules.relativeDates.map(\.phrase) + rules.governorates.map(\.phrase)
+        phrases += [["الاثنين", "13", "تشرين", "الثاني", "2017"], ["mardi", "4", "avril"], ["20", "décembre"]]
+        let text = phrases.prefix(200).map { $0.joined(separator: " ") }.joined(separator: " 12 , ")
+            + " وبالأتارب قتلى ١٣مدنيًّا at-least 5 l'hôpital — 🙂"
+        let memo = WordMarks(rules: compiled)
+        var kept = Tokenizer.tokens(of: text, folds: FoldMemo(), marks: memo)
+        compiled.annotate(&kept, memo: memo, wordsDone: true)
+        var plain = Tokenizer.withReadings(Tokenizer.tokens(of: text), clitics: rules.clitics)
+        compiled.markTables(&plain)
+        #expect(kept == plain)
+        #expect(kept.contains { !($0.info?.starts.isEmpty ?? true) })
+        #expect(plain.allSatisfy { $0.info?.starts.isEmpty ?? true })
+        var found = 0
+        for (name, ask) in Self.tables(compiled, finder) {
+            for clitics in [rules.clitics, []] {
+                for k in 0...kept.count {
+                    let a = ask(kept, k, clitics)
+                    #expect(a == ask(plain, k, clitics), "\(language) \(name) at \(k)")
+                    found += a.count
+                }
+            }
+        }
+        #expect(found > 100)
+        // Another language's tables do not read these tokens' starts.
+        let other = try #require(Fixtures.extractor.compiled[language == "en" ? "fr" : "en"])
+        let otherFinder = try #require(Fixtures.extractor.finders[language == "en" ? "fr" : "en"])
+        for ((name, ask), (_, plainAsk)) in zip(Self.tables(other, otherFinder), Self.tables(other, otherFinder)) {
+            for k in 0..<kept.count {
+                #expect(ask(kept, k, rules.clitics) == plainAsk(plain, k, rules.clitics), "\(name) at \(k)")
+            }
+        }
+    }
 }

@@ -17,14 +17,28 @@ struct PhraseTable<Value: Sendable>: Sendable {
     private var starred: [ByteKey: [Entry]] = [:]
     /// Phrases whose first word is a slot or a one-letter stem: checked one by one.
     private var others: [Entry] = []
+    /// Every entry by its order (empty phrases included, which no list holds).
+    private var entries: [Entry] = []
     let isEmpty: Bool
     /// This table's bit in `Token.tables`, set by `CompiledRules`; 0 for a table outside it, which is never
     /// skipped.
     var bit: UInt64 = 0
+    /// The bit's number, where a token's `WordInfo.starts` keeps this table's candidates; -1 outside a
+    /// `CompiledRules`.
+    var bitIndex = -1
+    /// The `CompiledRules` this table is one of, and its clitics: the starts a token keeps are valid for
+    /// tokens marked by that rule set and questions asked with those clitics.
+    var owner: TableOwner? = nil
+    var ownerClitics: [String] = []
 
     init(_ items: [(Phrase, Value)]) {
-        for (i, (phrase, value)) in items.enumerated() where !phrase.isEmpty {
+        for (i, (phrase, value)) in items.enumerated() {
+            guard !phrase.isEmpty else {
+                entries.append(Entry(phrase: phrase, value: value, order: i))
+                continue
+            }
             let e = Entry(phrase: phrase, value: value, order: i)
+            entries.append(e)
             let first = phrase[0]
             if first.hasSuffix("*"), first.count >= 3 {
                 starred[ByteKey(text: String(first.prefix(2))), default: []].append(e)
@@ -96,6 +110,26 @@ struct PhraseTable<Value: Sendable>: Sendable {
         return unique
     }
 
+    /// The orders of the phrases `candidates` finds at a token with `key`, `kind`, `readings` and table
+    /// bits `mask`, asked with the owner's clitics: what `WordInfo.starts` keeps for this table.
+    func startOrders(key: String, kind: Token.Kind, readings: [String], mask: UInt64) -> [Int32] {
+        guard mask & bit == bit else { return [] }
+        let token = Token(
+            range: key.startIndex..<key.startIndex, key: key, kind: kind, number: nil, glued: false,
+            info: readings.isEmpty ? nil : WordInfo(readings: readings), tables: mask)
+        return candidates([token], at: 0, clitics: ownerClitics).map { Int32($0.order) }
+    }
+
+    /// The candidates `token` keeps for this table (`WordInfo.starts`), when it keeps them and the question is
+    /// asked with the clitics they were worked out with; nil otherwise.
+    @inline(__always)
+    private func keptStarts(_ token: Token, clitics: [String]) -> [Int32]? {
+        guard bitIndex >= 0, let info = token.info, info.owner === owner, bitIndex < info.starts.count,
+            clitics == ownerClitics
+        else { return nil }
+        return info.starts[bitIndex]
+    }
+
     /// Whether `readings(of:clitics:)` can give more than the key itself (a clitic or the article starts it).
     static func mayHaveClitic(_ key: String, clitics: [String]) -> Bool {
         if key.hasPrefix("ال") { return true }
@@ -111,6 +145,17 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// Every phrase that matches at `tokens[k...]`, in rule order, with the number of tokens it spans.
     func matches(_ tokens: [Token], at k: Int, clitics: [String]) -> [(length: Int, value: Value, phrase: Phrase)] {
         guard k < tokens.count, !isEmpty, tokens[k].tables & bit == bit else { return [] }
+        if let starts = keptStarts(tokens[k], clitics: clitics) {
+            if starts.isEmpty { return [] }
+            var out: [(length: Int, value: Value, phrase: Phrase)] = []
+            for o in starts {
+                let e = entries[Int(o)]
+                if let n = TokenMatch.matches(e.phrase, tokens, at: k, clitics: clitics) {
+                    out.append((n, e.value, e.phrase))
+                }
+            }
+            return out
+        }
         let candidates = candidates(tokens, at: k, clitics: clitics)
         if candidates.isEmpty { return [] }
         var out: [(length: Int, value: Value, phrase: Phrase)] = []
@@ -126,6 +171,15 @@ struct PhraseTable<Value: Sendable>: Sendable {
     func first(_ tokens: [Token], at k: Int, clitics: [String]) -> (length: Int, value: Value, phrase: Phrase)? {
         guard k < tokens.count, !isEmpty, tokens[k].tables & bit == bit else { return nil }
         // Stops at the first match instead of trying every candidate as `matches` does.
+        if let starts = keptStarts(tokens[k], clitics: clitics) {
+            for o in starts {
+                let e = entries[Int(o)]
+                if let n = TokenMatch.matches(e.phrase, tokens, at: k, clitics: clitics) {
+                    return (n, e.value, e.phrase)
+                }
+            }
+            return nil
+        }
         for e in candidates(tokens, at: k, clitics: clitics) {
             if let n = TokenMatch.matches(e.phrase, tokens, at: k, clitics: clitics) { return (n, e.value, e.phrase) }
         }
@@ -184,6 +238,12 @@ struct CompiledRules: Sendable {
     /// Tables that must look at every token (a first word that is a slot or a one-letter stem).
     private let everyTokenTables: UInt64
     let clitics: [String]
+    /// Who the tables' bits belong to: a token's `WordInfo.starts` are read only by tables of the same owner.
+    let owner = TableOwner()
+    /// The date finder's tables, marked here too: `wordInfo` works out their starts with the others'.
+    private let monthTable: PhraseTable<Int>
+    private let weekdayTable: PhraseTable<Int>
+    private let relativeTable: PhraseTable<RelativeDate>
 
     /// A rule set's tables without a date finder (whose tables then stay unmarked and are never skipped).
     init(_ r: RuleSet, governorates: [(phrase: Phrase, governorate: String)]) {
@@ -238,8 +298,12 @@ struct CompiledRules: Sendable {
         var words: [String: UInt64] = [:]
         var stems: [String: UInt64] = [:]
         var every: UInt64 = 0
+        let owner = owner
         func register<V>(_ table: inout PhraseTable<V>) {
             table.bit = 1 << UInt64(n)
+            table.bitIndex = n
+            table.owner = owner
+            table.ownerClitics = r.clitics
             n += 1
             for w in table.firstWords { words[w, default: 0] |= table.bit }
             for s in table.firstStems { stems[s, default: 0] |= table.bit }
@@ -265,9 +329,47 @@ struct CompiledRules: Sendable {
         register(&finder.vocabulary.monthTable)
         register(&finder.vocabulary.weekdayTable)
         register(&finder.relativeTable)
+        monthTable = finder.vocabulary.monthTable
+        weekdayTable = finder.vocabulary.weekdayTable
+        relativeTable = finder.relativeTable
+        tableCount = n
         wordTables = words
         stemTables = stems
         everyTokenTables = every
+    }
+
+    /// How many tables have bits.
+    let tableCount: Int
+
+    /// What the tables know of a token with `key`, `kind` and `readings` (as `Token.readings` holds them) whose
+    /// table bits are `mask`: for each table, the phrases that may start at it (`PhraseTable.startOrders`).
+    func wordInfo(key: String, kind: Token.Kind, readings: [String], mask: UInt64) -> WordInfo {
+        var starts = [[Int32]](repeating: [], count: tableCount)
+        func add<V>(_ table: PhraseTable<V>) {
+            guard table.bitIndex >= 0, mask & table.bit != 0 else { return }
+            starts[table.bitIndex] = table.startOrders(key: key, kind: kind, readings: readings, mask: mask)
+        }
+        add(governorates)
+        add(casualties)
+        add(victims)
+        add(vague)
+        add(numberWords)
+        add(attacks)
+        add(background)
+        add(noCasualties)
+        add(perpetrators)
+        add(weapons)
+        add(victimCategories)
+        add(placeCues)
+        add(combined)
+        add(subgroups)
+        add(parts)
+        add(clauseBreaks)
+        add(contextAfterCues)
+        add(monthTable)
+        add(weekdayTable)
+        add(relativeTable)
+        return WordInfo(readings: readings, starts: starts, owner: owner)
     }
 
     /// Notes in each token which of these tables may have a phrase starting at it, so that the dozen tables
@@ -311,10 +413,14 @@ struct CompiledRules: Sendable {
                 // Word tokens get the readings (when the language has clitics); every token gets its tables
                 // from the same readings.
                 let readings = PhraseTable<Bool>.readings(of: tokens[i].key, clitics: clitics)
-                entry = WordMarks.Entry(readings: clitics.isEmpty ? [] : readings, mask: mask(readings: readings))
+                let mask = mask(readings: readings)
+                // Only word tokens hold readings; keys of other kinds (digits, a mark) are never words'.
+                let kept = clitics.isEmpty || tokens[i].kind != .word ? [] : readings
+                let info = wordInfo(key: tokens[i].key, kind: tokens[i].kind, readings: kept, mask: mask)
+                entry = WordMarks.Entry(info: info, mask: mask)
                 if memo.entries.count < FoldMemo.capacity { memo.entries[key] = entry }
             }
-            if tokens[i].kind == .word { tokens[i].readings = entry.readings }
+            tokens[i].info = entry.info
             tokens[i].tables = entry.mask
         }
     }
@@ -326,7 +432,7 @@ struct CompiledRules: Sendable {
 /// value would be copied (dozens of references retained and released) for each.
 final class WordMarks {
     struct Entry {
-        var readings: [String]
+        var info: WordInfo
         var mask: UInt64
     }
 
@@ -336,7 +442,7 @@ final class WordMarks {
     let places: PlaceIndex?
     var entries: [ByteKey: Entry] = [:]
     /// Words as written: key, readings, table bits, whether a name may begin with the word.
-    var written: [ByteKey: (key: String, readings: [String], mask: UInt64, startsPlace: Bool)] = [:]
+    var written: [ByteKey: (key: String, info: WordInfo, mask: UInt64, startsPlace: Bool)] = [:]
 
     init(rules: CompiledRules, places: PlaceIndex? = nil) {
         self.rules = rules
@@ -347,7 +453,7 @@ final class WordMarks {
     /// token with that key, kept by the word's bytes.
     func wordEntry(
         _ raw: Substring, folds: FoldMemo?
-    ) -> (key: String, readings: [String], mask: UInt64, startsPlace: Bool) {
+    ) -> (key: String, info: WordInfo, mask: UInt64, startsPlace: Bool) {
         let written = ByteKey(text: String(raw))
         if let known = self.written[written] { return known }
         let key = folds?.fold(raw) ?? Folding.fold(raw)
@@ -359,8 +465,14 @@ final class WordMarks {
                 Folding.isArabic(key) ? PlaceIndex.arabicVariants(of: key, clitics: rules.clitics) : [key]
             startsPlace = variants.contains { places.byFirstWord[ByteKey(text: $0)] != nil }
         }
-        let entry = (key, rules.clitics.isEmpty ? [] : readings, rules.mask(readings: readings), startsPlace)
+        let mask = rules.mask(readings: readings)
+        let info = rules.wordInfo(
+            key: key, kind: .word, readings: rules.clitics.isEmpty ? [] : readings, mask: mask)
+        let entry = (key, info, mask, startsPlace)
         if self.written.count < FoldMemo.capacity { self.written[written] = entry }
         return entry
     }
 }
+
+/// The identity of one `CompiledRules`, which its tables and the `WordInfo` worked out for it hold.
+final class TableOwner: Sendable {}

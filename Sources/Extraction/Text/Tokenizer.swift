@@ -10,15 +10,52 @@ struct Token: Sendable, Hashable {
     var number: Int?
     /// True when no space separates this token from the previous one (`13مدنيا`, `al-Atareb`).
     var glued: Bool
+    /// What the rule set knows of the key (`WordInfo`): nil for a token no rule set has looked at.
+    var info: WordInfo? = nil
     /// The readings rule words are compared with (as written, without a clitic, without the article), worked
-    /// out once per token when the language has clitics; empty otherwise.
-    var readings: [String] = []
+    /// out once per token when the language has clitics; empty otherwise. Setting them drops what else the
+    /// token knew of its key.
+    var readings: [String] {
+        get { info?.readings ?? [] }
+        set { info = newValue.isEmpty ? nil : WordInfo(readings: newValue) }
+    }
     /// The bits of the phrase tables that may match at this token (`CompiledRules.markTables`); all set
     /// until the token has been looked up.
     var tables: UInt64 = .max
     /// False when no reading of this word begins a gazetteer name (`WordMarks(rules:places:)`); true until
     /// looked up.
     var mayStartPlace = true
+
+    /// Tokens compare by what they say, their readings included, not by how much of it was worked out ahead.
+    static func == (a: Token, b: Token) -> Bool {
+        a.range == b.range && a.key == b.key && a.kind == b.kind && a.number == b.number && a.glued == b.glued
+            && a.readings == b.readings && a.tables == b.tables && a.mayStartPlace == b.mayStartPlace
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(range)
+        hasher.combine(key)
+        hasher.combine(readings)
+    }
+}
+
+/// What a rule set knows of one token key, worked out once per key by a worker (`WordMarks`) and shared by
+/// every token with that key: a text repeats its words, and a dozen phrase tables ask about each token.
+final class WordInfo: Sendable {
+    /// `Token.readings`.
+    let readings: [String]
+    /// For each table of one `CompiledRules` (by `PhraseTable.bitIndex`), the orders of its phrases whose
+    /// first word may match the key when the rule set's clitics are tried, as `PhraseTable` would find them by
+    /// looking the readings up; empty when not worked out.
+    let starts: [[Int32]]
+    /// The `CompiledRules` the starts are of (`CompiledRules.owner`); nil without starts.
+    let owner: TableOwner?
+
+    init(readings: [String], starts: [[Int32]] = [], owner: TableOwner? = nil) {
+        self.readings = readings
+        self.starts = starts
+        self.owner = owner
+    }
 }
 
 /// Splits text into tokens: runs of letters, runs of decimal digits (in any script, with thousands
@@ -133,7 +170,7 @@ enum Tokenizer {
                     out.append(
                         Token(
                             range: start..<j, key: e.key, kind: .word, number: nil, glued: glued,
-                            readings: e.readings, tables: e.mask, mayStartPlace: e.startsPlace))
+                            info: e.info, tables: e.mask, mayStartPlace: e.startsPlace))
                 } else {
                     out.append(
                         Token(

@@ -128,6 +128,28 @@ import Testing
             }
         }
         #expect(found > 100)
+        // The phrases by last word, and the key words of place names, with the variants the tokens keep.
+        let endingTables = [
+            compiled.subgroupEndings, compiled.combinedEndings, compiled.directionEndings,
+            compiled.dateBlockerEndings, compiled.contextCueEndings, compiled.quantifierBefores,
+        ]
+        for table in endingTables {
+            for end in 0...kept.count {
+                #expect(
+                    table.first(kept, endingAt: end, clitics: rules.clitics)
+                        == table.first(plain, endingAt: end, clitics: rules.clitics))
+                if end > 0 { #expect(table.candidates(kept[end - 1]) == table.lookedUp(plain[end - 1])) }
+            }
+        }
+        #expect(kept.map(\.isArabic) == plain.map { Folding.isArabic($0.key) })
+        for clitics in [rules.clitics, ["و"], []] {
+            let a = PlaceIndex.keyWords(kept, clitics: clitics, apostropheSuffix: rules.apostropheSuffix,
+                                        elisions: rules.elisions, memo: FoldMemo())
+            let b = PlaceIndex.keyWords(plain, clitics: clitics, apostropheSuffix: rules.apostropheSuffix,
+                                        elisions: rules.elisions)
+            #expect(a.map(\.variants) == b.map(\.variants))
+            #expect(a.map(\.tokens) == b.map(\.tokens))
+        }
         // Another language's tables do not read these tokens' starts.
         let other = try #require(Fixtures.extractor.compiled[language == "en" ? "fr" : "en"])
         let otherFinder = try #require(Fixtures.extractor.finders[language == "en" ? "fr" : "en"])

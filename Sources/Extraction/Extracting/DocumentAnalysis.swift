@@ -355,7 +355,7 @@ final class DocumentAnalysis {
             while end < tokens.count,
                 rules.directions.contains(where: {
                     TokenMatch.matches($0, tokens, at: end, clitics: rules.clitics) != nil
-                        && Folding.isArabic(tokens[end].key)
+                        && tokens[end].isArabic
                 })
             { end += 1 }
             let phrase = String(text[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound])

@@ -263,7 +263,7 @@ extension DocumentAnalysis {
             }
             if let c = casualty(at: k, in: tokens, direction: .after) {
                 // "وجرح" after a figure starts the next clause ("قتل 5 وجرح 10").
-                if Folding.isArabic(t.key), t.key.hasPrefix("و") || t.key.hasPrefix("ف"), !c.plain { break }
+                if t.isArabic, t.key.hasPrefix("و") || t.key.hasPrefix("ف"), !c.plain { break }
                 forward = (c.kind, k..<(k + c.length), words)
                 break
             }

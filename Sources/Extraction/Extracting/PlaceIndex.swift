@@ -57,8 +57,9 @@ struct PlaceIndex: Sendable {
         _ tokens: [Token], clitics: [String], apostropheSuffix: Bool = false,
         elisions: Set<String> = [], memo: FoldMemo? = nil
     ) -> [KeyWord] {
-        // Arabic variants are a function of the key alone: a worker's memo keeps them, per clitic list.
-        let remembered = memo?.variantTable(clitics: clitics)
+        // Arabic variants are a function of the key alone: a token a rule set with these clitics has looked at
+        // keeps them, and a worker's memo keeps those of other keys, per clitic list (fetched when first needed).
+        var remembered: FoldMemo.VariantTable? = nil
         var out: [KeyWord] = []
         var i = 0
         while i < tokens.count {
@@ -99,7 +100,12 @@ struct PlaceIndex: Sendable {
                 }
             }
             var variants = [key]
-            if Folding.isArabic(key) {
+            if end == i + 1, start == i, let info = t.info, let owner = info.owner, !info.placeVariants.isEmpty,
+                owner.clitics == clitics
+            {
+                variants = info.placeVariants
+            } else if Folding.isArabic(key) {
+                if remembered == nil { remembered = memo?.variantTable(clitics: clitics) }
                 variants = remembered?.variants(of: key) ?? PlaceIndex.arabicVariants(of: key, clitics: clitics)
             }
             // A key of one token as written: the token knows whether a name may begin with it.

@@ -39,7 +39,7 @@ extension DocumentAnalysis {
             guard k < tokens.count, let c = text[tokens[k].range].first else { return false }
             return c.isUppercase
         }
-        func isArabic(_ k: Int) -> Bool { k < tokens.count && Folding.isArabic(tokens[k].key) }
+        func isArabic(_ k: Int) -> Bool { k < tokens.count && tokens[k].isArabic }
         // The cues starting at each token (and none past the end), looked up once: "in", "of", "في" are
         // everywhere, and four steps below ask about the same tokens.
         let cuesAt = (0...tokens.count).map { compiled.placeCues.matches(tokens, at: $0, clitics: rules.clitics) }

@@ -13,6 +13,12 @@ struct PhraseEndings: Sendable {
     private let always: [Int]
     /// The clitics whose readings a rule word may match (the rule set's): the readings looked up are those.
     private let clitics: [String]
+    /// Whether every clitic (and the article) begins with a letter: then a number or a mark has no reading but
+    /// itself.
+    private let cliticsAreLetters: Bool
+    /// Where a token's `WordInfo.endings` keeps this table's candidates (-1: nowhere), and whose they are.
+    var slot = -1
+    var owner: TableOwner? = nil
 
     init(_ phrases: [Phrase], clitics: [String]) {
         var byLast: [ByteKey: [Int]] = [:]
@@ -26,6 +32,7 @@ struct PhraseEndings: Sendable {
         byLastWord = byLast
         self.always = always
         self.clitics = clitics
+        cliticsAreLetters = clitics.allSatisfy { $0.first?.isLetter ?? false }
     }
 
     var isEmpty: Bool { phrases.isEmpty }
@@ -34,7 +41,18 @@ struct PhraseEndings: Sendable {
     /// token only by one of the readings `PhraseTable.readings(of:clitics:)` gives (with or without the rule
     /// set's clitics: those without are among those with) or, for a stem, by a prefix.
     func candidates(_ token: Token) -> [Int] {
-        if clitics.isEmpty || (token.readings.isEmpty && !PhraseTable<Bool>.mayHaveClitic(token.key, clitics: clitics))
+        if slot >= 0, let info = token.info, info.owner === owner, slot < info.endings.count {
+            return info.endings[slot]
+        }
+        return lookedUp(token)
+    }
+
+    /// `candidates(token)` found by looking the token's readings up.
+    func lookedUp(_ token: Token) -> [Int] {
+        if clitics.isEmpty
+            || (token.readings.isEmpty
+                && ((token.kind != .word && cliticsAreLetters)
+                    || !PhraseTable<Bool>.mayHaveClitic(token.key, clitics: clitics)))
         {
             // The only reading is the key itself (every token of a language without clitics).
             guard let list = byLastWord[ByteKey(text: token.key)] else { return always }

@@ -239,7 +239,7 @@ struct CompiledRules: Sendable {
     private let everyTokenTables: UInt64
     let clitics: [String]
     /// Who the tables' bits belong to: a token's `WordInfo.starts` are read only by tables of the same owner.
-    let owner = TableOwner()
+    let owner: TableOwner
     /// The date finder's tables, marked here too: `wordInfo` works out their starts with the others'.
     private let monthTable: PhraseTable<Int>
     private let weekdayTable: PhraseTable<Int>
@@ -254,6 +254,7 @@ struct CompiledRules: Sendable {
     /// - Parameter finder: the language's date finder, whose month, weekday and relative-date tables get
     ///   bits here too: it must then read only tokens marked by this `CompiledRules` (or unmarked ones).
     init(_ r: RuleSet, governorates: [(phrase: Phrase, governorate: String)], finder: inout DateFinder) {
+        owner = TableOwner(clitics: r.clitics)
         self.governorates = PhraseTable(governorates.map { ($0.phrase, $0.governorate) })
         casualties = PhraseTable(
             r.killed.map { ($0.phrase, (Figure.Category.killed, $0.position)) }
@@ -279,12 +280,22 @@ struct CompiledRules: Sendable {
             for w in list where w.position != .after { endings.append((w.phrase, kind)) }
         }
         self.endings = endings
-        endingTable = PhraseEndings(endings.map(\.phrase), clitics: r.clitics)
-        subgroupEndings = PhraseEndings(r.subgroups, clitics: r.clitics)
-        combinedEndings = PhraseEndings(r.combined, clitics: r.clitics)
-        contextCueEndings = PhraseEndings(contextCues, clitics: r.clitics)
-        directionEndings = PhraseEndings(r.directions, clitics: r.clitics)
-        dateBlockerEndings = PhraseEndings(r.dateBlockers, clitics: r.clitics)
+        var slots = 0
+        let tableOwner = owner
+        /// A table of phrases by last word whose candidates the tokens keep (`WordInfo.endings`).
+        func endingsTable(_ phrases: [Phrase]) -> PhraseEndings {
+            var table = PhraseEndings(phrases, clitics: r.clitics)
+            table.slot = slots
+            table.owner = tableOwner
+            slots += 1
+            return table
+        }
+        endingTable = endingsTable(endings.map(\.phrase))
+        subgroupEndings = endingsTable(r.subgroups)
+        combinedEndings = endingsTable(r.combined)
+        contextCueEndings = endingsTable(contextCues)
+        directionEndings = endingsTable(r.directions)
+        dateBlockerEndings = endingsTable(r.dateBlockers)
         let quantifiers: [(rule: QuantifierRule, before: Phrase, after: Phrase, secondSlot: Int?)] =
             r.quantifiers.compactMap { rule in
                 guard let slot = rule.pattern.firstIndex(of: "#") else { return nil }
@@ -292,7 +303,7 @@ struct CompiledRules: Sendable {
                 return (rule, Array(rule.pattern[..<slot]), after, after.firstIndex(of: "#"))
             }
         self.quantifiers = quantifiers
-        quantifierBefores = PhraseEndings(quantifiers.map(\.before), clitics: r.clitics)
+        quantifierBefores = endingsTable(quantifiers.map(\.before))
         clitics = r.clitics
         var n = 0
         var words: [String: UInt64] = [:]
@@ -369,7 +380,19 @@ struct CompiledRules: Sendable {
         add(monthTable)
         add(weekdayTable)
         add(relativeTable)
-        return WordInfo(readings: readings, starts: starts, owner: owner)
+        let token = Token(
+            range: key.startIndex..<key.startIndex, key: key, kind: kind, number: nil, glued: false,
+            info: readings.isEmpty ? nil : WordInfo(readings: readings), tables: mask)
+        let endingTables = [
+            endingTable, subgroupEndings, combinedEndings, contextCueEndings, directionEndings, dateBlockerEndings,
+            quantifierBefores,
+        ]
+        var endings = [[Int]](repeating: [], count: endingTables.count)
+        for t in endingTables { endings[t.slot] = t.lookedUp(token) }
+        let arabic = Folding.isArabic(key)
+        return WordInfo(
+            readings: readings, starts: starts, endings: endings, owner: owner, isArabic: arabic,
+            placeVariants: kind == .word && arabic ? PlaceIndex.arabicVariants(of: key, clitics: clitics) : [key])
     }
 
     /// Notes in each token which of these tables may have a phrase starting at it, so that the dozen tables
@@ -475,4 +498,8 @@ final class WordMarks {
 }
 
 /// The identity of one `CompiledRules`, which its tables and the `WordInfo` worked out for it hold.
-final class TableOwner: Sendable {}
+final class TableOwner: Sendable {
+    /// The rule set's clitics, which the kept Arabic variants of place key words were worked out with.
+    let clitics: [String]
+    init(clitics: [String]) { self.clitics = clitics }
+}

@@ -26,6 +26,12 @@ struct Token: Sendable, Hashable {
     /// looked up.
     var mayStartPlace = true
 
+    /// `Folding.isArabic(key)`, known without looking at the key when a rule set has looked at the token.
+    var isArabic: Bool {
+        if let info, info.owner != nil { return info.isArabic }
+        return Folding.isArabic(key)
+    }
+
     /// Tokens compare by what they say, their readings included, not by how much of it was worked out ahead.
     static func == (a: Token, b: Token) -> Bool {
         a.range == b.range && a.key == b.key && a.kind == b.kind && a.number == b.number && a.glued == b.glued
@@ -48,13 +54,27 @@ final class WordInfo: Sendable {
     /// first word may match the key when the rule set's clitics are tried, as `PhraseTable` would find them by
     /// looking the readings up; empty when not worked out.
     let starts: [[Int32]]
+    /// The same for each `PhraseEndings` of the `CompiledRules` (by `PhraseEndings.slot`): the phrases whose
+    /// last word may match the key.
+    let endings: [[Int]]
     /// The `CompiledRules` the starts are of (`CompiledRules.owner`); nil without starts.
     let owner: TableOwner?
+    /// `Folding.isArabic(key)`.
+    let isArabic: Bool
+    /// For a word, the variants `PlaceIndex.keyWords` gives the key alone with the owner's clitics (Arabic:
+    /// `PlaceIndex.arabicVariants`; other scripts: the key itself); empty when not worked out.
+    let placeVariants: [String]
 
-    init(readings: [String], starts: [[Int32]] = [], owner: TableOwner? = nil) {
+    init(
+        readings: [String], starts: [[Int32]] = [], endings: [[Int]] = [], owner: TableOwner? = nil,
+        isArabic: Bool = false, placeVariants: [String] = []
+    ) {
         self.readings = readings
         self.starts = starts
+        self.endings = endings
         self.owner = owner
+        self.isArabic = isArabic
+        self.placeVariants = placeVariants
     }
 }
 

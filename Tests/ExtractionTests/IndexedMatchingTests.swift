@@ -159,4 +159,38 @@ import Testing
             }
         }
     }
+
+    /// Sentences in several scripts with what makes tokenizing hard: harakat and shadda, digits glued to
+    /// words, Arabic-Indic and Persian digits with separators, apostrophes and hyphens, emoji and flags, the
+    /// replacement character, CR LF, combining marks after ASCII, prepended Arabic number marks.
+    static let hardTexts = [
+        "قُتِلَ 13مدنيًّا وأُصيب ٢٠ آخرون في بلدة كفرنبل بريف إدلب الجنوبي، يوم الإثنين ١٣ تشرين الثاني ٢٠١٧.",
+        "At least 1,300 people — including 5 children — were killed in al-Atareb's market (rural Aleppo) 🙂🇸🇾.",
+        "Au moins 2.500 civils tués à Ma'arrat al-Nu'man ; l'hôpital d'Idleb touché… «frappes» ١٬٢٠٠ ۱۲۳",
+        "Han Şeyhun'da 7 kişi öldü, İdlib'in güneyinde 12 yaralı.\r\nDüzce'de 3,5 km uzakta",
+        "Mindestens 16 Zivilisten getötet; Dutzende Verletzte in Dschisr asch-Schughur \u{FFFD}\u{FFFD} x",
+        "Cafe\u{301} 5\u{301}00 killed -\u{301} ,\u{301}x a\u{0651}b \u{0600}١٢ \u{06DD}٣ ?\u{20DD} 12\r\n34",
+        "", " ", "\r\n", "١", "a", "🙂", "e\u{301}", "12,", "12,34", "12,3456", "1.234.567 ٬ ,123",
+    ]
+
+    /// The tokenizer reading bytes gives the tokens the character-by-character reading gives, for whole texts
+    /// and for ranges inside them, with and without a worker's memos.
+    @Test(arguments: hardTexts)
+    func byteTokenizerIsCharacterTokenizer(text: String) throws {
+        let compiled = try #require(Fixtures.extractor.compiled["ar"])
+        let whole = text.startIndex..<text.endIndex
+        #expect(Tokenizer.tokens(of: text) == Tokenizer.characterTokens(of: text, in: whole))
+        let marks = WordMarks(rules: compiled)
+        #expect(
+            Tokenizer.tokens(of: text, folds: FoldMemo(), marks: marks)
+                == Tokenizer.characterTokens(of: text, in: whole, folds: FoldMemo(), marks: marks))
+        // Ranges that start and end at character boundaries inside the text.
+        let cuts = Array(text.indices) + [text.endIndex]
+        for (a, b) in zip(cuts, cuts.dropFirst(3)) {
+            #expect(Tokenizer.tokens(of: text, in: a..<b) == Tokenizer.characterTokens(of: text, in: a..<b))
+        }
+        let keys = Tokenizer.tokens(of: text).map(\.key)
+        if text.hasPrefix("قُتِلَ") { #expect(keys.starts(with: ["قتل", "13", "مدنيا", "واصيب", "20"])) }
+        if text.hasPrefix("At least") { #expect(keys.contains("1300") && keys.contains("-") && keys.contains("'")) }
+    }
 }

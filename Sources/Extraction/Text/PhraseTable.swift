@@ -465,7 +465,7 @@ final class WordMarks {
     let places: PlaceIndex?
     var entries: [ByteKey: Entry] = [:]
     /// Words as written: key, readings, table bits, whether a name may begin with the word.
-    var written: [ByteKey: (key: String, info: WordInfo, mask: UInt64, startsPlace: Bool)] = [:]
+    var written = WrittenWords<(key: String, info: WordInfo, mask: UInt64, startsPlace: Bool)>()
 
     init(rules: CompiledRules, places: PlaceIndex? = nil) {
         self.rules = rules
@@ -477,8 +477,23 @@ final class WordMarks {
     func wordEntry(
         _ raw: Substring, folds: FoldMemo?
     ) -> (key: String, info: WordInfo, mask: UInt64, startsPlace: Bool) {
-        let written = ByteKey(text: String(raw))
-        if let known = self.written[written] { return known }
+        var raw = raw
+        if let found = raw.utf8.withContiguousStorageIfAvailable({ wordEntry(bytes: $0, raw: raw, folds: folds) }) {
+            return found
+        }
+        // Text not stored as UTF-8 (never the case for text read from bytes): made contiguous first.
+        raw.makeContiguousUTF8()
+        return raw.utf8.withContiguousStorageIfAvailable { wordEntry(bytes: $0, raw: raw, folds: folds) }!
+    }
+
+    /// `wordEntry(raw, folds:)` for the word whose UTF-8 bytes are `bytes` (`raw` is read only for a word not
+    /// met before).
+    func wordEntry(
+        bytes: UnsafeBufferPointer<UInt8>, raw: @autoclosure () -> Substring, folds: FoldMemo?
+    ) -> (key: String, info: WordInfo, mask: UInt64, startsPlace: Bool) {
+        let hash = WrittenWords<Entry>.hash(bytes)
+        if let known = written.value(for: bytes, hash: hash) { return known }
+        let raw = raw()
         let key = folds?.fold(raw) ?? Folding.fold(raw)
         let readings = PhraseTable<Bool>.readings(of: key, clitics: rules.clitics)
         // `PlaceIndex.spots` looks up the same readings of a one-word key.
@@ -492,7 +507,7 @@ final class WordMarks {
         let info = rules.wordInfo(
             key: key, kind: .word, readings: rules.clitics.isEmpty ? [] : readings, mask: mask)
         let entry = (key, info, mask, startsPlace)
-        if self.written.count < FoldMemo.capacity { self.written[written] = entry }
+        if written.count < FoldMemo.capacity { written.insert(entry, for: bytes, hash: hash) }
         return entry
     }
 }

@@ -106,17 +106,188 @@ enum Tokenizer {
         marks: WordMarks? = nil
     ) -> [Token] {
         let bounds = range ?? text.startIndex..<text.endIndex
+        if let found = text.utf8.withContiguousStorageIfAvailable({
+            tokens(of: text, bytes: $0, in: bounds, folds: folds, marks: marks)
+        }) {
+            return found
+        }
+        return characterTokens(of: text, in: bounds, folds: folds, marks: marks)
+    }
+
+    /// `tokens(of:in:folds:marks:)` read from the text's UTF-8 bytes at integer offsets: the same steps as
+    /// `characterTokens`, without a `String.Index` to validate and advance at every byte. Characters the
+    /// byte tests cannot settle (combining marks, three- and four-byte scalars, CR LF) are read as
+    /// `Character`s there, as `characterTokens` reads them.
+    private static func tokens(
+        of text: String, bytes buf: UnsafeBufferPointer<UInt8>, in bounds: Range<String.Index>, folds: FoldMemo?,
+        marks: WordMarks?
+    ) -> [Token] {
+        let utf8 = text.utf8
+        let base = utf8.startIndex
+        // Offsets and indices of native UTF-8 text convert in constant time.
+        func index(_ p: Int) -> String.Index { utf8.index(base, offsetBy: p) }
+        func offset(_ i: String.Index) -> Int { utf8.distance(from: base, to: i) }
+        let end = buf.count
+        var p = offset(bounds.lowerBound)
+        let upper = offset(bounds.upperBound)
+        var out: [Token] = []
+        out.reserveCapacity((upper - p) / 4 + 1)
+        var lastEnd = -1
+        func startsCharacter(_ n: Int) -> Bool {
+            let b = buf[n]
+            guard b & 0xE0 == 0xC0 else { return false }
+            return !twoByteScalars[Int(b & 0x1F) << 6 | Int(buf[n + 1] & 0x3F)].extends
+        }
+        /// As `step` in `characterTokens`.
+        func step(_ p: Int) -> (kind: Token.Kind?, next: Int) {
+            let b = buf[p]
+            if b < 0x80 {
+                let n = p + 1
+                if n == end || (buf[n] < 0x80 && !(b == 0x0D && buf[n] == 0x0A)) || (b != 0x0D && startsCharacter(n)) {
+                    return (asciiKinds[Int(b)], n)
+                }
+            } else if b & 0xE0 == 0xC0 {
+                let n = p + 2
+                let info = twoByteScalars[Int(b & 0x1F) << 6 | Int(buf[p + 1] & 0x3F)]
+                if !info.prepend, n == end || buf[n] < 0x80 || startsCharacter(n) {
+                    return (info.kind, n)
+                }
+            }
+            let i = index(p)
+            return (kind(of: text[i]), offset(text.index(after: i)))
+        }
+        while p < upper {
+            let (kindOrNil, afterFirst) = step(p)
+            guard let kind = kindOrNil else {
+                p = afterFirst
+                continue
+            }
+            let start = p
+            var j = afterFirst
+            if kind == .word {
+                while j < upper {
+                    let (k, n) = step(j)
+                    guard k == .word else { break }
+                    j = n
+                }
+            } else if kind == .number {
+                while j < upper {
+                    let (k, n) = step(j)
+                    if k == .number {
+                        j = n
+                        continue
+                    }
+                    // "1,300" and "1.300": a separator (a character of its own: "," "." or "٬") followed by
+                    // exactly three digits continues the number.
+                    let separator =
+                        (n == j + 1 && (buf[j] == UInt8(ascii: ",") || buf[j] == UInt8(ascii: ".")))
+                        || (n == j + 2 && buf[j] == 0xD9 && buf[j + 1] == 0xAC)
+                    if separator {
+                        var k = n
+                        var count = 0
+                        while k < upper, count < 4 {
+                            let (kk, nk) = step(k)
+                            guard kk == .number else { break }
+                            k = nk
+                            count += 1
+                        }
+                        if count == 3 {
+                            j = k
+                            continue
+                        }
+                    }
+                    break
+                }
+            }
+            let range = index(start)..<index(j)
+            let glued = lastEnd == start
+            if kind == .word, let marks {
+                let e = marks.wordEntry(
+                    bytes: UnsafeBufferPointer(rebasing: buf[start..<j]), raw: text[range], folds: folds)
+                out.append(
+                    Token(
+                        range: range, key: e.key, kind: .word, number: nil, glued: glued, info: e.info,
+                        tables: e.mask, mayStartPlace: e.startsPlace))
+            } else {
+                out.append(token(kind, text, range, glued: glued, folds: folds))
+            }
+            lastEnd = j
+            p = j
+        }
+        return out
+    }
+
+    /// The kind of token a character begins: the plain reading the byte tables agree with.
+    static func kind(of c: Character) -> Token.Kind? {
+        if let s = c.unicodeScalars.first, s.properties.numericType == .decimal { return .number }
+        if c.isLetter { return .word }
+        if c.isWhitespace { return nil }
+        if let s = c.unicodeScalars.first, s.properties.generalCategory == .nonspacingMark { return .word }
+        return .punctuation
+    }
+
+    /// The token of `kind` over `range` of `text`, without a worker's rule-set memo: the word folded, the
+    /// number's value read, the punctuation mark given its canonical key.
+    static func token(
+        _ kind: Token.Kind, _ text: String, _ range: Range<String.Index>, glued: Bool, folds: FoldMemo?
+    ) -> Token {
+        let raw = text[range]
+        switch kind {
+        case .word:
+            return Token(
+                range: range, key: folds?.fold(raw) ?? Folding.fold(raw), kind: .word, number: nil, glued: glued)
+        case .number:
+            var value = 0
+            var digits: [UInt8] = []
+            var overflow = false
+            for s in raw.unicodeScalars {
+                let d: Int
+                if s.isASCII {
+                    // ASCII: only 0-9 are decimal digits; no property look-up needed.
+                    guard (0x30...0x39).contains(s.value) else { continue }
+                    d = Int(s.value - 0x30)
+                } else {
+                    guard s.properties.numericType == .decimal else { continue }
+                    d = Int(s.properties.numericValue ?? 0)
+                }
+                digits.append(UInt8(0x30 + d))
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(d)
+                overflow = overflow || o1 || o2
+                value = a
+            }
+            return Token(
+                range: range, key: String(decoding: digits, as: UTF8.self), kind: .number,
+                number: overflow ? nil : value, glued: glued)
+        case .punctuation:
+            let key: String
+            let utf8 = text.utf8
+            if range.upperBound == utf8.index(after: range.lowerBound) {
+                // One ASCII byte (a one-byte token is one): of the marks below only the backquote is ASCII.
+                let b = utf8[range.lowerBound]
+                key = b == UInt8(ascii: "`") ? "'" : String(UnicodeScalar(b))
+            } else {
+                let c = text[range.lowerBound]
+                var k = String(c)
+                if "’‘ʼ`´".contains(c) { k = "'" }
+                if "‐‑–—".contains(c) { k = "-" }
+                if c == "،" { k = "," }
+                if c == "؛" { k = ";" }
+                key = k
+            }
+            return Token(range: range, key: key, kind: .punctuation, number: nil, glued: glued)
+        }
+    }
+
+    /// The tokens read character by character with `String.Index`: the reading `tokens(of:bytes:...)` must
+    /// agree with, used for text that is not stored as contiguous UTF-8.
+    static func characterTokens(
+        of text: String, in bounds: Range<String.Index>, folds: FoldMemo? = nil, marks: WordMarks? = nil
+    ) -> [Token] {
         let utf8 = text.utf8
         var out: [Token] = []
         var i = bounds.lowerBound
         var lastEnd: String.Index? = nil
-        func kindOf(_ c: Character) -> Token.Kind? {
-            if let s = c.unicodeScalars.first, s.properties.numericType == .decimal { return .number }
-            if c.isLetter { return .word }
-            if c.isWhitespace { return nil }
-            if let s = c.unicodeScalars.first, s.properties.generalCategory == .nonspacingMark { return .word }
-            return .punctuation
-        }
         /// The kind of the character at `i` and where the next one starts. Most text is ASCII, and an ASCII
         /// byte followed by another ASCII byte is a whole character (CR LF aside), so it is classified from
         /// the byte; grapheme breaking and Unicode property look-ups are left to the other characters.
@@ -139,7 +310,7 @@ enum Tokenizer {
                     return (info.kind, n)
                 }
             }
-            return (kindOf(text[i]), text.index(after: i))
+            return (kind(of: text[i]), text.index(after: i))
         }
         while i < bounds.upperBound {
             let (kindOrNil, afterFirst) = step(i)
@@ -181,62 +352,15 @@ enum Tokenizer {
                     break
                 }
             }
-            let raw = text[start..<j]
             let glued = lastEnd == start
-            switch kind {
-            case .word:
-                if let marks {
-                    let e = marks.wordEntry(raw, folds: folds)
-                    out.append(
-                        Token(
-                            range: start..<j, key: e.key, kind: .word, number: nil, glued: glued,
-                            info: e.info, tables: e.mask, mayStartPlace: e.startsPlace))
-                } else {
-                    out.append(
-                        Token(
-                            range: start..<j, key: folds?.fold(raw) ?? Folding.fold(raw), kind: .word, number: nil,
-                            glued: glued))
-                }
-            case .number:
-                var value = 0
-                var digits: [UInt8] = []
-                var overflow = false
-                for s in raw.unicodeScalars {
-                    let d: Int
-                    if s.isASCII {
-                        // ASCII: only 0-9 are decimal digits; no property look-up needed.
-                        guard (0x30...0x39).contains(s.value) else { continue }
-                        d = Int(s.value - 0x30)
-                    } else {
-                        guard s.properties.numericType == .decimal else { continue }
-                        d = Int(s.properties.numericValue ?? 0)
-                    }
-                    digits.append(UInt8(0x30 + d))
-                    let (m, o1) = value.multipliedReportingOverflow(by: 10)
-                    let (a, o2) = m.addingReportingOverflow(d)
-                    overflow = overflow || o1 || o2
-                    value = a
-                }
+            if kind == .word, let marks {
+                let e = marks.wordEntry(text[start..<j], folds: folds)
                 out.append(
                     Token(
-                        range: start..<j, key: String(decoding: digits, as: UTF8.self), kind: .number,
-                        number: overflow ? nil : value, glued: glued))
-            case .punctuation:
-                let key: String
-                if j == utf8.index(after: start) {
-                    // One ASCII byte (a one-byte token is one): of the marks below only the backquote is ASCII.
-                    let b = utf8[start]
-                    key = b == UInt8(ascii: "`") ? "'" : String(UnicodeScalar(b))
-                } else {
-                    let c = text[start]
-                    var k = String(c)
-                    if "’‘ʼ`´".contains(c) { k = "'" }
-                    if "‐‑–—".contains(c) { k = "-" }
-                    if c == "،" { k = "," }
-                    if c == "؛" { k = ";" }
-                    key = k
-                }
-                out.append(Token(range: start..<j, key: key, kind: .punctuation, number: nil, glued: glued))
+                        range: start..<j, key: e.key, kind: .word, number: nil, glued: glued,
+                        info: e.info, tables: e.mask, mayStartPlace: e.startsPlace))
+            } else {
+                out.append(token(kind, text, start..<j, glued: glued, folds: folds))
             }
             lastEnd = j
             i = j
@@ -256,7 +380,7 @@ enum Tokenizer {
     }
 
     /// What the tokenizer needs of each scalar below U+0800 standing alone as a character: its kind (as
-    /// `kindOf` gives it for that one-scalar character), whether it extends the character before it (a
+    /// `kind(of:)` gives it for that one-scalar character), whether it extends the character before it (a
     /// nonspacing or enclosing mark), and whether it joins the character after it (the prepended Arabic and
     /// Syriac number marks, U+0600–U+0605, U+06DD, U+070F).
     static let twoByteScalars: [(kind: Token.Kind?, extends: Bool, prepend: Bool)] = (0..<0x800).map { v in
@@ -280,7 +404,7 @@ enum Tokenizer {
         return (kind, extends, prepend)
     }
 
-    /// The kind of each ASCII character, as `kindOf` gives it (digits, letters, white space, the rest).
+    /// The kind of each ASCII character, as `kind(of:)` gives it (digits, letters, white space, the rest).
     static let asciiKinds: [Token.Kind?] = (0..<128).map { b in
         switch UInt8(b) {
         case 0x30...0x39: return .number

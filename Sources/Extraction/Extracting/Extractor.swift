@@ -151,6 +151,27 @@ final class SessionMemo {
     var governorates: [String: [String: String?]] = [:]
     /// Folded forms of the words met so far.
     let folds = FoldMemo()
+    /// A place name in one language's text, with the governorate it is read in (nil where that plays no part).
+    struct NameKey: Hashable {
+        var language: String
+        var governorate: String?
+        var name: String
+    }
+    /// What `DocumentAnalysis.resolve(_:governorate:)` and `isNotPlace(_:)` gave each name.
+    private(set) var resolved: [NameKey: (Place?, MatchStatus?)] = [:]
+    private(set) var notPlaces: [NameKey: Bool] = [:]
+    /// Bound on each of them, so that hostile input cannot grow them without end (past it they start afresh).
+    static let nameCapacity = 50_000
+
+    func remember(resolved answer: (Place?, MatchStatus?), for key: NameKey) {
+        if resolved.count >= Self.nameCapacity { resolved.removeAll() }
+        resolved[key] = answer
+    }
+
+    func remember(notPlace answer: Bool, for key: NameKey) {
+        if notPlaces.count >= Self.nameCapacity { notPlaces.removeAll() }
+        notPlaces[key] = answer
+    }
     /// Per language, the readings and table bits of each token key.
     private var marks: [String: WordMarks] = [:]
 

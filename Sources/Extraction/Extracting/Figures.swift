@@ -59,17 +59,19 @@ extension DocumentAnalysis {
             return false
         }
         while i < tokens.count {
-            let t = tokens[i]
             if dateTokens.contains(i) {
                 i += 1
                 continue
             }
-            if t.kind == .number, let v = t.number {
-                let next = i + 1 < tokens.count ? tokens[i + 1] : nil
-                let prev = i > 0 ? tokens[i - 1] : nil
-                let isTime = (next?.key == ":" && next?.glued == true) || (prev?.key == ":" && t.glued)
-                let isUnit = next.map { units.contains($0.key) } ?? false
-                let isYear = t.key.count == 4 && (1900...2100).contains(v)
+            // Fields read where they lie (a copy of a token retains its key and info); the whole token is
+            // taken only past the number case.
+            if tokens[i].kind == .number, let v = tokens[i].number {
+                let hasNext = i + 1 < tokens.count
+                let isTime =
+                    (hasNext && tokens[i + 1].key == ":" && tokens[i + 1].glued)
+                    || (i > 0 && tokens[i - 1].key == ":" && tokens[i].glued)
+                let isUnit = hasNext && units.contains(tokens[i + 1].key)
+                let isYear = tokens[i].key.count == 4 && (1900...2100).contains(v)
                 // Tolls of a single attack stay in the thousands; larger numbers are war-wide totals.
                 if !isTime, !isUnit, !isYear, v < 5_000 {
                     out.append(Amount(tokens: i..<(i + 1), value: v, bounds: nil))
@@ -77,7 +79,7 @@ extension DocumentAnalysis {
                 i += 1
                 continue
             }
-            guard t.kind == .word else {
+            guard tokens[i].kind == .word else {
                 i += 1
                 continue
             }
@@ -105,7 +107,7 @@ extension DocumentAnalysis {
             // Numbers in words: asked of ICU only where a victim or casualty word follows closely, which
             // keeps the calls few.
             if victimOrCasualtyAhead(i + 1, within: 3),
-                let r = icu.parseNumber(prefixOf: text[t.range.lowerBound...], locales: rules.icuLocales)
+                let r = icu.parseNumber(prefixOf: text[tokens[i].range.lowerBound...], locales: rules.icuLocales)
             {
                 var end = i
                 while end < tokens.count, tokens[end].range.upperBound <= r.end { end += 1 }

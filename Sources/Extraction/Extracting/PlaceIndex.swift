@@ -61,14 +61,15 @@ struct PlaceIndex: Sendable {
         // keeps them, and a worker's memo keeps those of other keys, per clitic list (fetched when first needed).
         var remembered: FoldMemo.VariantTable? = nil
         var out: [KeyWord] = []
+        out.reserveCapacity(tokens.count)
         var i = 0
         while i < tokens.count {
-            let t = tokens[i]
-            guard t.kind == .word else {
+            // Fields read one by one: a copy of the token would retain its key and info.
+            guard tokens[i].kind == .word else {
                 i += 1
                 continue
             }
-            var key = t.key
+            var key = tokens[i].key
             var start = i
             var end = i + 1
             // Join word ' word when written without spaces, unless the left part is an elided article (d', l')
@@ -100,7 +101,7 @@ struct PlaceIndex: Sendable {
                 }
             }
             var variants = [key]
-            if end == i + 1, start == i, let info = t.info, let owner = info.owner, !info.placeVariants.isEmpty,
+            if end == i + 1, start == i, let info = tokens[i].info, let owner = info.owner, !info.placeVariants.isEmpty,
                 owner.clitics == clitics
             {
                 variants = info.placeVariants
@@ -109,7 +110,7 @@ struct PlaceIndex: Sendable {
                 variants = remembered?.variants(of: key) ?? PlaceIndex.arabicVariants(of: key, clitics: clitics)
             }
             // A key of one token as written: the token knows whether a name may begin with it.
-            let mayStart = end == i + 1 && start == i ? t.mayStartPlace : true
+            let mayStart = end == i + 1 && start == i ? tokens[i].mayStartPlace : true
             out.append(KeyWord(variants: variants, tokens: start..<end, mayStart: mayStart))
             i = end
         }

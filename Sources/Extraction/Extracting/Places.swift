@@ -316,6 +316,15 @@ extension DocumentAnalysis {
     }
 
     func isNotPlace(_ name: String) -> Bool {
+        // A function of the name and the rule set: a worker keeps the answer, as names come back.
+        let key = SessionMemo.NameKey(language: rules.language, governorate: nil, name: name)
+        if let known = memo.notPlaces[key] { return known }
+        let answer = isNotPlaceLookup(name)
+        memo.remember(notPlace: answer, for: key)
+        return answer
+    }
+
+    private func isNotPlaceLookup(_ name: String) -> Bool {
         let toks = Tokenizer.tokens(of: name).filter { $0.kind == .word }
         guard !toks.isEmpty else { return true }
         let key = toks.map(\.key).joined(separator: " ")
@@ -328,6 +337,16 @@ extension DocumentAnalysis {
     /// The gazetteer place for a name: the exact index when it is unique (or unique in the governorate),
     /// else the matcher.
     func resolve(_ name: String, governorate: String?) -> (Place?, MatchStatus?) {
+        // A function of the name, the governorate and the rule set (the matcher's answers are too): a worker
+        // keeps it, since a text names the same places again and again.
+        let key = SessionMemo.NameKey(language: rules.language, governorate: governorate, name: name)
+        if let known = memo.resolved[key] { return known }
+        let answer = resolveLookup(name, governorate: governorate)
+        memo.remember(resolved: answer, for: key)
+        return answer
+    }
+
+    private func resolveLookup(_ name: String, governorate: String?) -> (Place?, MatchStatus?) {
         if let index = extractor.index {
             let hits = index.lookup(name, clitics: rules.clitics).map { index.places[$0] }
             let communities = hits.filter { $0.kind != .governorate }

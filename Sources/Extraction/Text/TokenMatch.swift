@@ -29,24 +29,24 @@ enum TokenMatch {
     static func matches(_ phrase: [String], _ tokens: [Token], at i: Int, clitics: [String] = []) -> Int? {
         guard !phrase.isEmpty, i + phrase.count <= tokens.count else { return nil }
         for (k, w) in phrase.enumerated() {
-            let t = tokens[i + k]
+            // The token's fields are read where they lie: a copy of it would retain its key and info.
             if w.isASCII(UInt8(ascii: "#")) || w.isASCII(UInt8(ascii: "@")) { return nil }
             // Readings worked out once per token (same set as the clitic rules below).
-            if !clitics.isEmpty, !t.readings.isEmpty {
+            if !clitics.isEmpty, let readings = tokens[i + k].info?.readings, !readings.isEmpty {
                 if w.utf8.last == UInt8(ascii: "*"), w.hasSuffix("*") {
                     let stem = w.dropLast()
-                    if !t.readings.contains(where: { $0.hasPrefix(stem) }) { return nil }
-                } else if !t.readings.contains(where: { $0.sameBytes(w) }) {
+                    if !readings.contains(where: { $0.hasPrefix(stem) }) { return nil }
+                } else if !readings.contains(where: { $0.sameBytes(w) }) {
                     return nil
                 }
                 continue
             }
             let ok =
                 k == 0
-                ? word(w, matchesToken: t.key, clitics: clitics)
+                ? word(w, matchesToken: tokens[i + k].key, clitics: clitics)
                 : word(
-                    w, matchesToken: t.key,
-                    clitics: t.kind == .word ? clitics : [])
+                    w, matchesToken: tokens[i + k].key,
+                    clitics: tokens[i + k].kind == .word ? clitics : [])
             if !ok { return nil }
         }
         return phrase.count

@@ -237,6 +237,7 @@ enum Tokenizer {
             return Token(
                 range: range, key: folds?.fold(raw) ?? Folding.fold(raw), kind: .word, number: nil, glued: glued)
         case .number:
+            if let token = asciiNumber(raw, range, glued: glued) { return token }
             var value = 0
             var digits: [UInt8] = []
             var overflow = false
@@ -265,7 +266,7 @@ enum Tokenizer {
             if range.upperBound == utf8.index(after: range.lowerBound) {
                 // One ASCII byte (a one-byte token is one): of the marks below only the backquote is ASCII.
                 let b = utf8[range.lowerBound]
-                key = b == UInt8(ascii: "`") ? "'" : String(UnicodeScalar(b))
+                key = asciiKeys[Int(b == UInt8(ascii: "`") ? UInt8(ascii: "'") : b)]
             } else {
                 let c = text[range.lowerBound]
                 var k = String(c)
@@ -277,6 +278,33 @@ enum Tokenizer {
             }
             return Token(range: range, key: key, kind: .punctuation, number: nil, glued: glued)
         }
+    }
+
+    /// Each ASCII character as a one-character string, made once: `String(UnicodeScalar(b))` for every comma
+    /// and full stop of a text costs more than the rest of reading it.
+    static let asciiKeys: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
+    /// A number written in ASCII digits only, with its separators (the usual case), read from its bytes: the
+    /// same key and value the scalar-by-scalar reading gives; nil for other numbers and for more than 18
+    /// digits (which may overflow).
+    private static func asciiNumber(_ raw: Substring, _ range: Range<String.Index>, glued: Bool) -> Token? {
+        let utf8 = raw.utf8
+        guard utf8.count <= 24 else { return nil }
+        var value = 0
+        var digits = 0
+        for b in utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                value = value * 10 + Int(b - 0x30)
+                digits += 1
+            } else if b >= 0x80 {
+                return nil
+            }
+        }
+        guard digits <= 18 else { return nil }
+        let key =
+            digits == utf8.count
+            ? String(raw) : String(decoding: utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
+        return Token(range: range, key: key, kind: .number, number: value, glued: glued)
     }
 
     /// The tokens read character by character with `String.Index`: the reading `tokens(of:bytes:...)` must

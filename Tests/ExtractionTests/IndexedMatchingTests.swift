@@ -193,4 +193,26 @@ import Testing
         if text.hasPrefix("قُتِلَ") { #expect(keys.starts(with: ["قتل", "13", "مدنيا", "واصيب", "20"])) }
         if text.hasPrefix("At least") { #expect(keys.contains("1300") && keys.contains("-") && keys.contains("'")) }
     }
+
+    /// Dates found in tokens a rule set has marked, which skip tokens that can start none, are the dates found
+    /// in tokens that know nothing of the tables.
+    @Test(arguments: [
+        ("ar", "الإثنين 13 تشرين الثاني 2017: قُتل 5 أمس، و٣ يوم الثلاثاء ١٩ كانون الأول، منذ آذار 2011. 13/11/2017"),
+        ("en", "Thursday, 21 December 2017 09:08 - on Tuesday (19 December) 16 were killed; yesterday, December 20, 2017."),
+        ("fr", "mardi 4 avril 2017 : hier, 20 décembre 2017, 13/11/2017 et le 5 mai, il y a deux jours"),
+        ("tr", "13 Kasım 2017 Pazartesi: dün 7 kişi öldü, 2017-11-12 tarihinde"),
+        ("de", "Am 21. Dezember 2017 wurden gestern 12 Menschen getötet, 13.11.2017"),
+    ])
+    func datesInMarkedTokensAreDatesInPlainTokens(language: String, text: String) throws {
+        let compiled = try #require(Fixtures.extractor.compiled[language])
+        let finder = try #require(Fixtures.extractor.finders[language])
+        let rules = try #require(Fixtures.ruleSets.first { $0.language == language })
+        let marks = WordMarks(rules: compiled)
+        var marked = Tokenizer.tokens(of: text, folds: FoldMemo(), marks: marks)
+        compiled.annotate(&marked, memo: marks, wordsDone: true)
+        let plain = Tokenizer.withReadings(Tokenizer.tokens(of: text), clitics: rules.clitics)
+        let found = finder.mentions(in: marked)
+        #expect(found == finder.mentions(in: plain))
+        #expect(found.count >= 2)
+    }
 }

@@ -83,7 +83,16 @@ struct DateFinder: Sendable {
             if key == "شهر" { return k + 1 }
             return k
         }
+        // The tables' bits, when `CompiledRules` gave them some: a token that is no number and may start no
+        // month, weekday or relative date starts no mention, and is passed over at once.
+        let bits = [vocabulary.monthTable.bit, vocabulary.weekdayTable.bit, relativeTable.bit]
+        let marked = !bits.contains(0)
+        let dateTables = bits.reduce(0, |)
         while i < tokens.count {
+            if marked, tokens[i].kind != .number, tokens[i].tables & dateTables == 0 {
+                i += 1
+                continue
+            }
             // Numeric: D/M/YYYY, D.M.YYYY, D-M-YYYY, YYYY-MM-DD, YYYY/MM/DD.
             if let a = num(i), i + 4 < tokens.count, ["/", ".", "-"].contains(tokens[i + 1].key),
                 let b = num(i + 2), tokens[i + 3].key == tokens[i + 1].key, let c = num(i + 4),

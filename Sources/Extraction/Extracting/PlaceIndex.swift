@@ -100,7 +100,8 @@ struct PlaceIndex: Sendable {
                     continue
                 }
             }
-            var variants = [key]
+            // The token's own kept variants when it has them (no array made for the word).
+            let variants: [String]
             if end == i + 1, start == i, let info = tokens[i].info, let owner = info.owner, !info.placeVariants.isEmpty,
                 owner.clitics == clitics
             {
@@ -108,6 +109,8 @@ struct PlaceIndex: Sendable {
             } else if Folding.isArabic(key) {
                 if remembered == nil { remembered = memo?.variantTable(clitics: clitics) }
                 variants = remembered?.variants(of: key) ?? PlaceIndex.arabicVariants(of: key, clitics: clitics)
+            } else {
+                variants = [key]
             }
             // A key of one token as written: the token knows whether a name may begin with it.
             let mayStart = end == i + 1 && start == i ? tokens[i].mayStartPlace : true

@@ -215,4 +215,33 @@ import Testing
         #expect(found == finder.mentions(in: plain))
         #expect(found.count >= 2)
     }
+
+    /// ASCII lower-casing on the bytes is `lowercased()`, for every ASCII character and for words.
+    @Test func asciiLowercasingIsLowercased() {
+        let all = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        for text in [all, "", "ALEPPO", "al-Bab", "Ma'arrat AL-Numan 1,300", "x"] {
+            #expect(Folding.asciiLowercased(text) == text.lowercased())
+            #expect(Folding.fold(text) == text.lowercased())
+        }
+        #expect(Folding.asciiLowercased(all.dropFirst(65).prefix(26)) == "abcdefghijklmnopqrstuvwxyz")
+    }
+
+    /// A dateline read with the readings filled in from the worker's memo is the dateline read without.
+    @Test(arguments: [
+        ("ar", "LANG: ar\n\nالإثنين 13 تشرين الثاني 2017\n\nقتل 5 مدنيين."),
+        ("ar", "LANG: ar\n\nالثلاثاء 19 كانون الأول 2017\n\nنص"),
+        ("ar", "LANG: ar\n\nدمشق، ١٣ كانون الأول ٢٠١٧\n\nنص"),
+        ("en", "LANG: en\n\nThursday, 21 December 2017 09:08\n\ntext"),
+        ("fr", "LANG: fr\n\n20 décembre 2017\n\ntexte"),
+    ])
+    func datelineWithRememberedReadings(language: String, text: String) throws {
+        let document = try Fixtures.document(text)
+        let reader = Fixtures.reader
+        let memo = FoldMemo()
+        let plain = reader.dateline(body: document.body, metadata: [:], language: language)
+        let remembered = reader.dateline(body: document.body, metadata: [:], language: language, folds: memo)
+        #expect(plain?.reference == remembered?.reference)
+        #expect(plain?.source == remembered?.source)
+        #expect(document.dateline != nil)
+    }
 }

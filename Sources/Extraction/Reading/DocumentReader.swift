@@ -312,7 +312,11 @@ public struct DocumentReader: Sendable {
             let head = String(t.prefix(300))
             // A full date has a year: without four digits the line cannot give one, so it is not tokenized.
             guard DocumentReader.hasFourDigits(head) else { continue }
-            for m in finder.mentions(in: Tokenizer.tokens(of: head, folds: folds)) {
+            // Readings filled in from the worker's memo: the finder then looks up each reading instead of working
+            // out the clitic readings of every token in every table (the same candidates, found once per word).
+            let tokens = Tokenizer.withReadings(
+                Tokenizer.tokens(of: head, folds: folds), clitics: finder.clitics, memo: folds)
+            for m in finder.mentions(in: tokens) {
                 if case .full(let d) = m.kind { return (DateReference(date: d, precision: .day), "text") }
             }
         }

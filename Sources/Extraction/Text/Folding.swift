@@ -12,7 +12,7 @@ enum Folding {
             ascii = false
             break
         }
-        if ascii { return word.lowercased() }
+        if ascii { return asciiLowercased(word) }
         let base = String(word).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var out = String.UnicodeScalarView()
         for s in base.unicodeScalars {
@@ -31,6 +31,21 @@ enum Folding {
             }
         }
         return String(out)
+    }
+
+    /// `word.lowercased()` for ASCII text, byte by byte: the Unicode case mapping of ASCII is A-Z to a-z, and
+    /// `lowercased()` pays for the general case on every word of every Latin-script text.
+    static func asciiLowercased(_ word: some StringProtocol) -> String {
+        let utf8 = word.utf8
+        let n = utf8.count
+        return String(unsafeUninitializedCapacity: n) { out in
+            var i = 0
+            for b in utf8 {
+                out[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                i += 1
+            }
+            return n
+        }
     }
 
     /// True when the word is written in Arabic script.

@@ -148,6 +148,8 @@ public struct Decisions: Sendable {
 
     /// The decision for `name` read near `context`: one made for this context, else one made for any context.
     public func entry(for name: String, context: String = "") -> Entry? {
+        // Without decisions (the usual case) there is nothing to fold the name for.
+        if index.isEmpty { return nil }
         if !context.isEmpty, let hit = index[Self.key(name: name, context: context)]?.first {
             return entries[hit]
         }

@@ -102,10 +102,20 @@ enum MatchRow {
     static func cells(for match: Match) -> [String] {
         let best = match.candidates.first
         let place = best?.place
-        let others = match.status == .ambiguous
-            ? match.candidates.prefix(8).map { "\($0.place.id) \($0.place.nameEn) (\(label($0.place))) \(score($0.score))" }
-                .joined(separator: "; ")
-            : ""
+        // One string appended to in place: an ambiguous answer lists up to eight candidates.
+        var others = ""
+        if match.status == .ambiguous {
+            for (i, candidate) in match.candidates.prefix(8).enumerated() {
+                if i > 0 { others += "; " }
+                others += candidate.place.id
+                others += " "
+                others += candidate.place.nameEn
+                others += " ("
+                appendLabel(candidate.place, to: &others)
+                others += ") "
+                others += score(candidate.score)
+            }
+        }
         return [
             match.query, match.context,
             match.status == .unmatched ? "" : place?.id ?? "",
@@ -121,8 +131,13 @@ enum MatchRow {
         ]
     }
 
-    private static func label(_ place: Place) -> String {
-        [place.admin2?.nameEn, place.admin1?.nameEn].compactMap { $0 }.joined(separator: ", ")
+    /// "district, governorate", or the one of them the place has.
+    private static func appendLabel(_ place: Place, to out: inout String) {
+        if let district = place.admin2?.nameEn {
+            out += district
+            if place.admin1 != nil { out += ", " }
+        }
+        if let governorate = place.admin1?.nameEn { out += governorate }
     }
 
     private static func score(_ s: Double) -> String {

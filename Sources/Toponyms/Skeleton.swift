@@ -298,8 +298,29 @@ enum Spelling {
         let longest = max(x.count, y.count)
         if longest == 0 { return 1 }
         if x.isEmpty || y.isEmpty { return 0 }
-        let distance = Skeleton.weightedDistance(x, y, indel: weight, substitution: substitution)
+        // Letters the two share at the start and at the end cost nothing and can be set aside: with these weights
+        // no letter is cheaper to delete through another (weight(p) <= substitution(p, q) + weight(q)), so an
+        // optimal alignment pairs them. Close spellings (the usual candidates) leave a few letters to compare.
+        var start = 0
+        while start < x.count, start < y.count, x[start] == y[start] { start += 1 }
+        var endX = x.count, endY = y.count
+        while endX > start, endY > start, x[endX - 1] == y[endY - 1] {
+            endX -= 1
+            endY -= 1
+        }
+        let distance = Skeleton.weightedDistance(
+            UnsafeBufferPointer(rebasing: x[start..<endX]), UnsafeBufferPointer(rebasing: y[start..<endY]),
+            indel: weight, substitution: substitution)
         return max(0, 1 - distance / Double(longest))
+    }
+
+    /// The weighted distance over every letter, without setting shared ends aside: what tests compare with.
+    static func distanceOverAllLetters(_ x: [UInt32], _ y: [UInt32]) -> Double {
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeBufferPointer { y in
+                Skeleton.weightedDistance(x, y, indel: weight, substitution: substitution)
+            }
+        }
     }
 
     @inline(__always)

@@ -3,6 +3,14 @@
 Usage: gen_gazetteer.py subset SYRIA.tsv OUT.tsv N     all admin units and regions + random communities, N in all
        gen_gazetteer.py replicate SYRIA.tsv OUT.tsv K  the file + K-1 copies of every community with new ids
                                                       (P-code + "r<k>") and lightly perturbed names
+       gen_gazetteer.py distinct SYRIA.tsv OUT.tsv K   the file + K-1 copies of every community as other places:
+                                                      new ids (P-code + "d<k>") and names whose consonants are
+                                                      permuted (one permutation per copy, per script)
+
+`replicate` makes every name about K-way ambiguous (each copy is one spelling change from the original), so an
+answer lists up to 8 candidates instead of about one: it measures the cost of ambiguity as much as of size.
+`distinct` keeps the shape of the names (length, words, articles, vowels) but makes them other names, as a larger
+gazetteer of the same region would be: it measures the cost of the size alone.
 """
 
 import random
@@ -10,6 +18,36 @@ import sys
 
 import gazetteer_rows
 from noise import noisy
+
+
+LATIN_CONSONANTS = "bdfghjklmnqrstwz"  # the consonants of Syrian place names in Latin script
+ARABIC_CONSONANTS = "بتثجحخدذرزسشصضطظعغفقكلمنه"
+
+
+def permutation(letters, rng):
+    shuffled = list(letters)
+    rng.shuffle(shuffled)
+    return dict(zip(letters, shuffled))
+
+
+def shifted(name, latin, arabic):
+    """`name` with its consonants permuted; the article (al-, el-, ال) and the vowels are kept."""
+    words = []
+    for word in name.split(" "):
+        keep = 0
+        for article in ("al-", "el-", "Al-", "El-", "ال"):
+            if word.startswith(article):
+                keep = len(article)
+        out = []
+        for ch in word[keep:]:
+            low = ch.lower()
+            if low in latin:
+                new = latin[low]
+                out.append(new.upper() if ch.isupper() else new)
+            else:
+                out.append(arabic.get(ch, ch))
+        words.append(word[:keep] + "".join(out))
+    return " ".join(words)
 
 
 def main():
@@ -33,6 +71,17 @@ def main():
                 copy["name_ar"] = noisy(r["name_ar"], rng, 1) if r["name_ar"] else ""
                 alts = [noisy(a, rng, 1) for a in r["alt_names"].split("|") if a]
                 copy["alt_names"] = "|".join(a.replace("|", " ").replace("\t", " ") for a in alts)
+                result.append(copy)
+    elif mode == "distinct":
+        result = list(rows)
+        for k in range(1, n):
+            latin, arabic = permutation(LATIN_CONSONANTS, rng), permutation(ARABIC_CONSONANTS, rng)
+            for r in communities:
+                copy = dict(r)
+                copy["id"] = f"{r['id']}d{k}"
+                copy["name_en"] = shifted(r["name_en"], latin, arabic)
+                copy["name_ar"] = shifted(r["name_ar"], latin, arabic)
+                copy["alt_names"] = "|".join(shifted(a, latin, arabic) for a in r["alt_names"].split("|") if a)
                 result.append(copy)
     else:
         sys.exit(f"unknown mode {mode}")

@@ -20,18 +20,18 @@ public struct Place: Sendable, Hashable, Identifiable {
 
     /// The fields, in one shared buffer: a place is copied into every candidate, match and incident, and a copy is
     /// then one reference count instead of one per name and admin unit. Copied before a change when shared.
-    private final class Storage: @unchecked Sendable {
+    @usableFromInline final class Storage: @unchecked Sendable {
         // @unchecked: only mutated through `Place.unique()`, i.e. when this is the one reference.
-        var id: String
-        var kind: Kind
-        var nameEn: String
-        var nameAr: String
-        var alternateNames: [String]
-        var admin1: AdminUnit?
-        var admin2: AdminUnit?
-        var admin3: AdminUnit?
-        var latitude: Double?
-        var longitude: Double?
+        @usableFromInline var id: String
+        @usableFromInline var kind: Kind
+        @usableFromInline var nameEn: String
+        @usableFromInline var nameAr: String
+        @usableFromInline var alternateNames: [String]
+        @usableFromInline var admin1: AdminUnit?
+        @usableFromInline var admin2: AdminUnit?
+        @usableFromInline var admin3: AdminUnit?
+        @usableFromInline var latitude: Double?
+        @usableFromInline var longitude: Double?
 
         init(
             id: String, kind: Kind, nameEn: String, nameAr: String, alternateNames: [String],
@@ -56,7 +56,7 @@ public struct Place: Sendable, Hashable, Identifiable {
         }
     }
 
-    private var storage: Storage
+    @usableFromInline var storage: Storage
 
     private mutating func unique() -> Storage {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
@@ -65,49 +65,49 @@ public struct Place: Sendable, Hashable, Identifiable {
 
     /// OCHA P-code: `C3978` for a community, `SY07` / `SY0703` / `SY070300` for admin units.
     public var id: String {
-        get { storage.id }
+        @inlinable get { storage.id }
         set { unique().id = newValue }
     }
     /// Community or admin level.
     public var kind: Kind {
-        get { storage.kind }
+        @inlinable get { storage.kind }
         set { unique().kind = newValue }
     }
     /// The OCHA English name (its own transliteration: "Maar Shurin", "Khan Shaykun").
     public var nameEn: String {
-        get { storage.nameEn }
+        @inlinable get { storage.nameEn }
         set { unique().nameEn = newValue }
     }
     /// The OCHA Arabic name.
     public var nameAr: String {
-        get { storage.nameAr }
+        @inlinable get { storage.nameAr }
         set { unique().nameAr = newValue }
     }
     /// Other spellings in any script (GeoNames alternates, press spellings, exonyms).
     public var alternateNames: [String] {
-        get { storage.alternateNames }
+        @inlinable get { storage.alternateNames }
         set { unique().alternateNames = newValue }
     }
     /// Governorate (admin 1), district (admin 2) and subdistrict (admin 3), where they apply.
     public var admin1: AdminUnit? {
-        get { storage.admin1 }
+        @inlinable get { storage.admin1 }
         set { unique().admin1 = newValue }
     }
     public var admin2: AdminUnit? {
-        get { storage.admin2 }
+        @inlinable get { storage.admin2 }
         set { unique().admin2 = newValue }
     }
     public var admin3: AdminUnit? {
-        get { storage.admin3 }
+        @inlinable get { storage.admin3 }
         set { unique().admin3 = newValue }
     }
     /// WGS 84 coordinates, where the sources give them.
     public var latitude: Double? {
-        get { storage.latitude }
+        @inlinable get { storage.latitude }
         set { unique().latitude = newValue }
     }
     public var longitude: Double? {
-        get { storage.longitude }
+        @inlinable get { storage.longitude }
         set { unique().longitude = newValue }
     }
 

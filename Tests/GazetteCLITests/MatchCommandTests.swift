@@ -40,4 +40,15 @@ import Testing
         #expect(result.stderr.contains("query"))
         #expect(result.stdout.isEmpty)
     }
+
+    @Test func timingGoesToStandardErrorAndLeavesTheTableAlone() throws {
+        let plain = try GazetteRunner.run(["match", "Atareb", "Duma"])
+        let timed = try GazetteRunner.run(["match", "--timing", "Atareb", "Duma"])
+        #expect(timed.status == 0, "\(timed.stderr)")
+        #expect(timed.stdout == plain.stdout)
+        let line = try #require(timed.stderr.split(separator: "\n").first { $0.hasPrefix("timing:") })
+        #expect(line.contains("matched 2 names in"))
+        #expect(line.contains("places)"))
+        #expect(!plain.stderr.contains("timing:"))
+    }
 }

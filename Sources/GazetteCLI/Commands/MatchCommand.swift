@@ -37,16 +37,24 @@ struct MatchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A TSV with columns query and (optional) context.", valueName: "file"))
     var input: String?
 
+    @Flag(help: """
+        Print to standard error how long reading, indexing and matching took (wall and CPU seconds, names per \
+        second of matching alone).
+        """)
+    var timing = false
+
     @OptionGroup var gazetteerOptions: GazetteerOptions
     @OptionGroup var decisionOptions: DecisionOptions
 
     func run() throws {
         let diagnostics = Diagnostics()
+        let start = Stopwatch()
         let queries = try readQueries()
         let gazetteer = try gazetteerOptions.load()
         let matcher = DecidedMatcher(
             matcher: Matcher(gazetteer: gazetteer),
             decisions: try decisionOptions.load(gazetteer: gazetteer, diagnostics: diagnostics))
+        let ready = Stopwatch()
 
         // Rows go out in blocks as they are made, so memory does not grow with the number of names.
         var out = TSVWriter()
@@ -59,6 +67,16 @@ struct MatchCommand: ParsableCommand {
             }
         }
         Files.writeStandardOutput(out.bytes)
+        if timing {
+            let done = Stopwatch()
+            let (wall, cpu) = done.since(ready)
+            let (setupWall, setupCPU) = ready.since(start)
+            diagnostics.note(
+                "timing: read names, gazetteer and index \(Stopwatch.format(setupWall)) s wall, "
+                    + "\(Stopwatch.format(setupCPU)) s CPU (\(gazetteer.places.count) places); matched "
+                    + "\(queries.count) names in \(Stopwatch.format(wall)) s wall, \(Stopwatch.format(cpu)) s CPU "
+                    + "(\(wall > 0 ? Int(Double(queries.count) / wall) : 0) names/s)")
+        }
         if diagnostics.failures > 0 { throw ExitCode.dataError }
     }
 
@@ -144,4 +162,23 @@ enum MatchRow {
         let r = (s * 1000).rounded() / 1000
         return String(r)
     }
+}
+
+/// A moment of the process: wall-clock and CPU time, for `--timing`.
+struct Stopwatch {
+    let wall: ContinuousClock.Instant = .now
+    let cpu: Double = {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
+    }()
+
+    /// Wall and CPU seconds from `earlier` to this moment.
+    func since(_ earlier: Stopwatch) -> (wall: Double, cpu: Double) {
+        let d = wall - earlier.wall
+        return (Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, cpu - earlier.cpu)
+    }
+
+    static func format(_ seconds: Double) -> String { String(Double(Int((seconds * 1000).rounded())) / 1000) }
 }

@@ -55,14 +55,29 @@ public struct NameKey: Sendable, Hashable {
         var facility: String?
         var kind: Place.Kind?
         var community = false
-        for token in raw {
-            if facility == nil, Vocabulary.facilities.contains(token) { facility = token }
-            if kind == nil, let hint = Vocabulary.kindHints[token] { kind = hint }
-            if Vocabulary.communityHints.contains(token) { community = true }
+        let roles = raw.map { Vocabulary.roles[$0] }
+        for (token, role) in zip(raw, roles) {
+            guard let role else { continue }
+            if facility == nil, role.isFacility { facility = token }
+            if kind == nil, let hint = role.kindHint { kind = hint }
+            if role.isCommunityHint { community = true }
         }
-        var tokens = raw.filter { !Vocabulary.articles.contains($0) && !Vocabulary.generic.contains($0) }
-        if tokens.isEmpty { tokens = raw.filter { !Vocabulary.articles.contains($0) } }
-        if tokens.isEmpty { tokens = raw }
+        var tokens: [String] = []
+        var qualifiers: [String] = []
+        for (token, role) in zip(raw, roles) where !(role?.isArticle ?? false) && !(role?.isGeneric ?? false) {
+            tokens.append(token)
+            if let meaning = role?.qualifier { qualifiers.append(meaning) }
+        }
+        if tokens.isEmpty {
+            for (token, role) in zip(raw, roles) where !(role?.isArticle ?? false) {
+                tokens.append(token)
+                if let meaning = role?.qualifier { qualifiers.append(meaning) }
+            }
+        }
+        if tokens.isEmpty {
+            tokens = raw
+            qualifiers = roles.compactMap { $0?.qualifier }
+        }
         self.tokens = tokens
         self.facility = facility
         self.kindHint = kind
@@ -73,10 +88,15 @@ public struct NameKey: Sendable, Hashable {
         letters = Spelling.letters(bare)
         isArabic = tokens.contains { $0.unicodeScalars.contains { Self.isArabicLetter($0) } }
         skeletons = Skeleton.variants(of: bareTokens)
-        let qualifiers = tokens.compactMap { Vocabulary.qualifiers[$0] }
         self.qualifiers = Array(Set(qualifiers)).sorted()
-        let core = bareTokens.filter { Vocabulary.qualifiers[$0] == nil && Vocabulary.qualifiers["ال" + $0] == nil }
-        coreSkeletons = qualifiers.isEmpty || core.isEmpty ? [] : Skeleton.variants(of: core)
+        if qualifiers.isEmpty {
+            coreSkeletons = []
+        } else {
+            let core = bareTokens.filter {
+                Vocabulary.qualifiers[$0] == nil && Vocabulary.qualifiers["ال" + $0] == nil
+            }
+            coreSkeletons = core.isEmpty ? [] : Skeleton.variants(of: core)
+        }
     }
 
     /// Words of `name` after folding, before articles and generic words are removed.

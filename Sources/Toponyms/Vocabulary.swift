@@ -88,3 +88,28 @@ extension Vocabulary {
         return map
     }()
 }
+
+extension Vocabulary {
+    /// What a word is to a name key, from every table above at once: a key looks each of its words up once
+    /// instead of once per table (hashing an Arabic word normalizes it, every time).
+    struct Role: Sendable {
+        var isArticle = false
+        var isGeneric = false
+        var isCommunityHint = false
+        var isFacility = false
+        var kindHint: Place.Kind?
+        var qualifier: String?
+    }
+
+    /// ``Role`` of every word that has one.
+    static let roles: [String: Role] = {
+        var map: [String: Role] = [:]
+        for word in articles { map[word, default: Role()].isArticle = true }
+        for word in generic { map[word, default: Role()].isGeneric = true }
+        for word in communityHints { map[word, default: Role()].isCommunityHint = true }
+        for word in facilities { map[word, default: Role()].isFacility = true }
+        for (word, kind) in kindHints { map[word, default: Role()].kindHint = kind }
+        for (word, meaning) in qualifiers { map[word, default: Role()].qualifier = meaning }
+        return map
+    }()
+}

@@ -218,6 +218,14 @@ public struct NameKey: Sendable, Hashable {
 
     /// Marks and invisible characters: dropped without separating words.
     static func isDropped(_ s: Unicode.Scalar) -> Bool {
+        // ASCII and the Arabic letters and harakat without the Unicode tables: nearly every scalar of a name.
+        switch s.value {
+        case 0..<0x80: return false
+        case 0x621, 0x640: return true
+        case 0x622...0x64A: return false
+        case 0x64B...0x65F, 0x670: return true
+        default: break
+        }
         switch s.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
         default: return s.value == 0x640 || s.value == 0x621  // tatweel, a hamza on its own
@@ -235,6 +243,8 @@ public struct NameKey: Sendable, Hashable {
         case 0x660...0x669: return Unicode.Scalar(s.value - 0x660 + 0x30)
         case 0x6F0...0x6F9: return Unicode.Scalar(s.value - 0x6F0 + 0x30)
         case 0x621, 0x640: return nil
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x627...0x63A, 0x641...0x64A: return s
+        case 0..<0x80: return nil
         default:
             let p = s.properties
             if p.isAlphabetic || p.numericType != nil { return s }

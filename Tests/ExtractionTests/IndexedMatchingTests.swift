@@ -244,4 +244,30 @@ import Testing
         #expect(plain?.source == remembered?.source)
         #expect(document.dateline != nil)
     }
+
+    /// Markdown lines cut at the line-feed bytes are the lines `split` cuts at the line-feed characters,
+    /// CR LF (one character, not cut), empty lines and a final line feed included.
+    @Test(arguments: [
+        "", "\n", "\n\n", "a", "a\n", "# Title\n\ntext\r\nmore\n", "x\r\ny\rz\n\u{301}w", "سطر\nآخر\n\n🙂",
+    ])
+    func markdownLinesAreSplitLines(text: String) {
+        let split = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(MarkdownText.splitLines(text).map(String.init) == split)
+    }
+
+    /// Whether a token is a conjunction, known from its kept `WordInfo`, is what the rule set's list says.
+    @Test(arguments: Fixtures.ruleSets.map(\.language))
+    func keptConjunctionsAreTheRuleSetsConjunctions(language: String) throws {
+        let rules = try #require(Fixtures.ruleSets.first { $0.language == language })
+        let compiled = try #require(Fixtures.extractor.compiled[language])
+        let text = (Array(rules.conjunctions) + ["and", "et", "و", "وقتل", "12", ",", "ve", "und", "e"])
+            .joined(separator: " ")
+        let marks = WordMarks(rules: compiled)
+        var marked = Tokenizer.tokens(of: text, folds: FoldMemo(), marks: marks)
+        compiled.annotate(&marked, memo: marks, wordsDone: true)
+        for t in marked {
+            #expect(t.info?.isConjunction == rules.conjunctions.contains(t.key), "\(language) \(t.key)")
+        }
+        #expect(marked.contains { $0.info?.isConjunction == true } || rules.conjunctions.isEmpty)
+    }
 }

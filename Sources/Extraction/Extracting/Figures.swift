@@ -135,8 +135,8 @@ extension DocumentAnalysis {
             uniquingKeysWith: { a, _ in a })
         var consumed: Set<Int> = []
         // The tokens of every amount, which the casualty word of one may not lie across.
-        var amountTokens: Set<Int> = []
-        for a in amounts { for k in a.tokens { amountTokens.insert(k) } }
+        var amountTokens = [Bool](repeating: false, count: tokens.count)
+        for a in amounts { for k in a.tokens { amountTokens[k] = true } }
         // Whether each quantifier's words before the slot end at a token, asked once per amount.
         var quantifierFits = [Bool](repeating: false, count: compiled.quantifiers.count)
         for (ai, amount) in amounts.enumerated() where !consumed.contains(ai) {
@@ -232,9 +232,9 @@ extension DocumentAnalysis {
     /// The nearest casualty word that qualifies the amount at `span`: after it (up to seven words, not across
     /// a conjunction or another amount) or before it (up to five words). Nil when none, or when the nearest
     /// is a combined "killed and injured" phrase.
-    /// - Parameter amountTokens: the tokens of the clause's amounts.
+    /// - Parameter amountTokens: for each token of the clause, whether it belongs to an amount.
     func category(
-        of span: Range<Int>, in tokens: [Token], amountTokens: Set<Int>
+        of span: Range<Int>, in tokens: [Token], amountTokens: [Bool]
     )
         -> (kind: Figure.Category, span: Range<Int>)?
     {
@@ -243,13 +243,13 @@ extension DocumentAnalysis {
         var k = span.upperBound
         scan: while k < tokens.count, words < rules.forwardWindow {
             let t = tokens[k]
-            if amountTokens.contains(k) { break }
+            if amountTokens[k] { break }
             if t.kind == .punctuation {
                 if Self.forwardStops.contains(t) { break }
                 k += 1
                 continue
             }
-            if rules.conjunctions.contains(t.key) { break }
+            if isConjunction(t) { break }
             // "16 people, including five children, were killed": read past the parenthesis.
             if let n = compiled.subgroups.first(tokens, at: k, clitics: rules.clitics)?.length {
                 var j = k + n
@@ -277,7 +277,7 @@ extension DocumentAnalysis {
         k = span.lowerBound
         scanBack: while k > 0, words < 5 {
             let t = tokens[k - 1]
-            if amountTokens.contains(k - 1) { break }
+            if amountTokens[k - 1] { break }
             if t.kind == .punctuation {
                 if Self.backwardStops.contains(t) { break }
                 k -= 1
@@ -291,7 +291,7 @@ extension DocumentAnalysis {
                 backward = (c.kind, (k - c.length)..<k, words)
                 break
             }
-            if rules.conjunctions.contains(t.key) { break }
+            if isConjunction(t) { break }
             words += 1
             k -= 1
         }
@@ -304,6 +304,13 @@ extension DocumentAnalysis {
         }
         guard let pick, let kind = pick.0 else { return nil }
         return (kind, pick.1)
+    }
+
+    /// Whether the token is one of the rule set's conjunctions, known from its `WordInfo` when the rule set
+    /// marked it (a `Set<String>` look-up hashes an Arabic key through Unicode normalization).
+    func isConjunction(_ t: Token) -> Bool {
+        if let info = t.info, let owner = info.owner, owner === compiled.owner { return info.isConjunction }
+        return rules.conjunctions.contains(t.key)
     }
 
     enum Side { case after, before }

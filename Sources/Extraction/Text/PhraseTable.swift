@@ -238,6 +238,8 @@ struct CompiledRules: Sendable {
     /// Tables that must look at every token (a first word that is a slot or a one-letter stem).
     private let everyTokenTables: UInt64
     let clitics: [String]
+    /// The rule set's conjunctions (`RuleSet.conjunctions`), which `wordInfo` notes for each key.
+    let conjunctions: Set<String>
     /// Who the tables' bits belong to: a token's `WordInfo.starts` are read only by tables of the same owner.
     let owner: TableOwner
     /// The date finder's tables, marked here too: `wordInfo` works out their starts with the others'.
@@ -255,6 +257,7 @@ struct CompiledRules: Sendable {
     ///   bits here too: it must then read only tokens marked by this `CompiledRules` (or unmarked ones).
     init(_ r: RuleSet, governorates: [(phrase: Phrase, governorate: String)], finder: inout DateFinder) {
         owner = TableOwner(clitics: r.clitics)
+        conjunctions = r.conjunctions
         self.governorates = PhraseTable(governorates.map { ($0.phrase, $0.governorate) })
         casualties = PhraseTable(
             r.killed.map { ($0.phrase, (Figure.Category.killed, $0.position)) }
@@ -392,6 +395,7 @@ struct CompiledRules: Sendable {
         let arabic = Folding.isArabic(key)
         return WordInfo(
             readings: readings, starts: starts, endings: endings, owner: owner, isArabic: arabic,
+            isConjunction: conjunctions.contains(key),
             placeVariants: kind == .word && arabic ? PlaceIndex.arabicVariants(of: key, clitics: clitics) : [key])
     }
 

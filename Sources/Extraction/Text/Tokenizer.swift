@@ -61,14 +61,17 @@ final class WordInfo: Sendable {
     let owner: TableOwner?
     /// `Folding.isArabic(key)`.
     let isArabic: Bool
+    /// Whether the key is one of the owner's rule set's conjunctions (`RuleSet.conjunctions.contains`).
+    let isConjunction: Bool
     /// For a word, the variants `PlaceIndex.keyWords` gives the key alone with the owner's clitics (Arabic:
     /// `PlaceIndex.arabicVariants`; other scripts: the key itself); empty when not worked out.
     let placeVariants: [String]
 
     init(
         readings: [String], starts: [[Int32]] = [], endings: [[Int]] = [], owner: TableOwner? = nil,
-        isArabic: Bool = false, placeVariants: [String] = []
+        isArabic: Bool = false, isConjunction: Bool = false, placeVariants: [String] = []
     ) {
+        self.isConjunction = isConjunction
         self.readings = readings
         self.starts = starts
         self.endings = endings

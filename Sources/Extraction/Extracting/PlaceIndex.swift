@@ -20,12 +20,18 @@ struct PlaceIndex: Sendable {
     init(places: [Place]) {
         self.places = places
         var map: [String: [Entry]] = [:]
+        // Names share their words ("تل", "كفر", "Tell"): each spelling folded once.
+        let folds = FoldMemo()
         for (i, place) in places.enumerated() {
             var seen: Set<[String]> = []
             for name in place.allNames where !name.isEmpty {
                 var clean = name
                 if let paren = clean.firstIndex(of: "(") { clean = String(clean[..<paren]) }
-                let words = PlaceIndex.keyWords(Tokenizer.tokens(of: clean), clitics: []).map(\.variants[0])
+                // A closure, not the key path `\.variants[0]`: a key path with a subscript is built at run time,
+                // at each call.
+                let words = PlaceIndex.keyWords(Tokenizer.tokens(of: clean, folds: folds), clitics: []).map {
+                    $0.variants[0]
+                }
                 guard !words.isEmpty, seen.insert(words).inserted else { continue }
                 // One-letter keys ("A") would match everywhere.
                 if words.count == 1, words[0].count < 3 { continue }

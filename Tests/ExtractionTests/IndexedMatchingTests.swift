@@ -270,4 +270,35 @@ import Testing
         }
         #expect(marked.contains { $0.info?.isConjunction == true } || rules.conjunctions.isEmpty)
     }
+
+    /// Number tokens that share one entry (no rule word has a digit) answer every table, every list looked
+    /// up by last word and every flag as tokens looked up one by one do.
+    @Test(arguments: Fixtures.ruleSets.map(\.language))
+    func sharedNumberEntryAnswersAsEachNumber(language: String) throws {
+        let rules = try #require(Fixtures.ruleSets.first { $0.language == language })
+        let compiled = try #require(Fixtures.extractor.compiled[language])
+        let finder = try #require(Fixtures.extractor.finders[language])
+        let text = "0 7 12 killed 1300 , 2017 ١٢٣ قتل 5 مدنيين 24 hours 1,300 12/11/2017 ref42 at least 16"
+        let marks = WordMarks(rules: compiled)
+        var kept = Tokenizer.tokens(of: text, folds: FoldMemo(), marks: marks)
+        compiled.annotate(&kept, memo: marks, wordsDone: true)
+        var plain = Tokenizer.withReadings(Tokenizer.tokens(of: text), clitics: rules.clitics)
+        compiled.markTables(&plain)
+        #expect(kept == plain)
+        #expect(marks.numberEntry != nil || compiled.digitsMatter)
+        for (name, ask) in Self.tables(compiled, finder) {
+            for k in 0...kept.count {
+                #expect(ask(kept, k, rules.clitics) == ask(plain, k, rules.clitics), "\(language) \(name) at \(k)")
+            }
+        }
+        let endingTables = [
+            compiled.subgroupEndings, compiled.combinedEndings, compiled.directionEndings,
+            compiled.dateBlockerEndings, compiled.contextCueEndings, compiled.quantifierBefores,
+        ]
+        for table in endingTables {
+            for end in 1...kept.count { #expect(table.candidates(kept[end - 1]) == table.lookedUp(plain[end - 1])) }
+        }
+        #expect(kept.map(\.isArabic) == plain.map(\.isArabic))
+        #expect(finder.mentions(in: kept) == finder.mentions(in: plain))
+    }
 }

@@ -136,6 +136,9 @@ struct PhraseTable<Value: Sendable>: Sendable {
         return clitics.contains { key.hasPrefix($0) }
     }
 
+    /// Every phrase, in rule order.
+    var phrases: [Phrase] { entries.map(\.phrase) }
+
     /// The words a phrase may start with, the stem prefixes of starred first words, and whether some first
     /// word is only checked one phrase at a time: what `CompiledRules` needs to mark tokens.
     var firstWords: [String] { exact.keys.map(\.text) }
@@ -347,6 +350,21 @@ struct CompiledRules: Sendable {
         weekdayTable = finder.vocabulary.weekdayTable
         relativeTable = finder.relativeTable
         tableCount = n
+        func hasDigit(_ word: String) -> Bool { word.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+        let tablePhrases: [[Phrase]] = [
+            self.governorates.phrases, casualties.phrases, victims.phrases, vague.phrases, numberWords.phrases,
+            attacks.phrases, background.phrases, noCasualties.phrases, perpetrators.phrases, weapons.phrases,
+            victimCategories.phrases, placeCues.phrases, combined.phrases, subgroups.phrases, parts.phrases,
+            clauseBreaks.phrases, contextAfterCues.phrases, monthTable.phrases, weekdayTable.phrases,
+            relativeTable.phrases,
+        ]
+        let endingPhrases = [
+            endingTable, subgroupEndings, combinedEndings, contextCueEndings, directionEndings, dateBlockerEndings,
+            quantifierBefores,
+        ].map(\.phrases)
+        digitsMatter =
+            (tablePhrases + endingPhrases).contains { list in list.contains { $0.contains(where: hasDigit) } }
+            || conjunctions.contains(where: hasDigit)
         wordTables = words
         stemTables = stems
         everyTokenTables = every
@@ -354,6 +372,17 @@ struct CompiledRules: Sendable {
 
     /// How many tables have bits.
     let tableCount: Int
+    /// Whether some word of a phrase (any table, any list looked up by last word) or a conjunction has an
+    /// ASCII digit. When none has, every number token (its key is ASCII digits) gets the same table bits,
+    /// starts, endings and flags, whatever its digits.
+    let digitsMatter: Bool
+
+    /// The entry every number token gets when digits do not matter (worked out for "0").
+    func numberEntry() -> WordMarks.Entry {
+        let readings = PhraseTable<Bool>.readings(of: "0", clitics: clitics)
+        let mask = mask(readings: readings)
+        return WordMarks.Entry(info: wordInfo(key: "0", kind: .number, readings: [], mask: mask), mask: mask)
+    }
 
     /// What the tables know of a token with `key`, `kind` and `readings` (as `Token.readings` holds them) whose
     /// table bits are `mask`: for each table, the phrases that may start at it (`PhraseTable.startOrders`).
@@ -432,6 +461,15 @@ struct CompiledRules: Sendable {
     /// - Parameter wordsDone: the word tokens have them already (`Tokenizer.tokens(of:folds:marks:)`).
     func annotate(_ tokens: inout [Token], memo: WordMarks, wordsDone: Bool = false) {
         for i in tokens.indices where !(wordsDone && tokens[i].kind == .word) {
+            // Numbers all read alike when no rule word has a digit: one entry for every number ("ref1234",
+            // dates and tolls would otherwise each be worked out and kept).
+            if tokens[i].kind == .number, !digitsMatter {
+                let entry = memo.numberEntry ?? numberEntry()
+                memo.numberEntry = entry
+                tokens[i].info = entry.info
+                tokens[i].tables = entry.mask
+                continue
+            }
             let key = ByteKey(text: tokens[i].key)
             let entry: WordMarks.Entry
             if let known = memo.entries[key] {
@@ -468,6 +506,8 @@ final class WordMarks {
     /// The place index whose names a word may begin (nil: every word may).
     let places: PlaceIndex?
     var entries: [ByteKey: Entry] = [:]
+    /// The entry of every number token when digits do not matter to the rule set (`CompiledRules.numberEntry`).
+    var numberEntry: Entry?
     /// Words as written: key, readings, table bits, whether a name may begin with the word.
     var written = WrittenWords<(key: String, info: WordInfo, mask: UInt64, startsPlace: Bool)>()
 

@@ -59,8 +59,9 @@ struct MatchCommand: ParsableCommand {
         // Rows go out in blocks as they are made, so memory does not grow with the number of names.
         var out = TSVWriter()
         out.writeRow(MatchRow.header)
+        var rows = MatchRow()
         for (i, (name, context)) in queries.enumerated() {
-            out.writeRow(MatchRow.cells(for: matcher.match(name, context: context)))
+            out.writeRow(rows.cells(for: matcher.match(name, context: context)))
             if i % 4096 == 4095 {
                 Files.writeStandardOutput(out.bytes)
                 out = TSVWriter()
@@ -110,28 +111,28 @@ struct MatchCommand: ParsableCommand {
     }
 }
 
-/// The columns `gazette match` writes; shared with other commands that report matches.
-enum MatchRow {
+/// The columns `gazette match` writes.
+struct MatchRow {
     static let header = [
         "query", "context", "place_id", "name_en", "name_ar", "admin1", "admin2", "admin3", "score", "status",
         "why", "candidates",
     ]
 
-    static func cells(for match: Match) -> [String] {
+    /// "id name (district, governorate)" of the places listed so far: an ambiguous answer lists up to eight
+    /// candidates, and the same places come up again and again.
+    private var labels: [String: String] = [:]
+
+    mutating func cells(for match: Match) -> [String] {
         let best = match.candidates.first
         let place = best?.place
-        // One string appended to in place: an ambiguous answer lists up to eight candidates.
         var others = ""
         if match.status == .ambiguous {
+            if labels.count > 100_000 { labels.removeAll(keepingCapacity: true) }
             for (i, candidate) in match.candidates.prefix(8).enumerated() {
                 if i > 0 { others += "; " }
-                others += candidate.place.id
+                others += labels[candidate.place.id] ?? label(candidate.place)
                 others += " "
-                others += candidate.place.nameEn
-                others += " ("
-                appendLabel(candidate.place, to: &others)
-                others += ") "
-                others += score(candidate.score)
+                others += Self.score(candidate.score)
             }
         }
         return [
@@ -142,20 +143,24 @@ enum MatchRow {
             match.status == .unmatched ? "" : place?.admin1?.nameEn ?? "",
             match.status == .unmatched ? "" : place?.admin2?.nameEn ?? "",
             match.status == .unmatched ? "" : place?.admin3?.nameEn ?? "",
-            best.map { score($0.score) } ?? "",
+            best.map { Self.score($0.score) } ?? "",
             match.status.rawValue,
             match.why,
             others,
         ]
     }
 
-    /// "district, governorate", or the one of them the place has.
-    private static func appendLabel(_ place: Place, to out: inout String) {
+    /// "id name (district, governorate)", with only the units the place has; remembered in `labels`.
+    private mutating func label(_ place: Place) -> String {
+        var text = place.id + " " + place.nameEn + " ("
         if let district = place.admin2?.nameEn {
-            out += district
-            if place.admin1 != nil { out += ", " }
+            text += district
+            if place.admin1 != nil { text += ", " }
         }
-        if let governorate = place.admin1?.nameEn { out += governorate }
+        if let governorate = place.admin1?.nameEn { text += governorate }
+        text += ")"
+        labels[place.id] = text
+        return text
     }
 
     private static func score(_ s: Double) -> String {

@@ -285,7 +285,8 @@ import Testing
         var plain = Tokenizer.withReadings(Tokenizer.tokens(of: text), clitics: rules.clitics)
         compiled.markTables(&plain)
         #expect(kept == plain)
-        #expect(marks.numberEntry != nil || compiled.digitsMatter)
+        #expect(marks.numberEntry != nil || compiled.sharedNumberKey == nil)
+        #expect(compiled.sharedNumberKey != nil)
         for (name, ask) in Self.tables(compiled, finder) {
             for k in 0...kept.count {
                 #expect(ask(kept, k, rules.clitics) == ask(plain, k, rules.clitics), "\(language) \(name) at \(k)")

@@ -362,9 +362,18 @@ struct CompiledRules: Sendable {
             endingTable, subgroupEndings, combinedEndings, contextCueEndings, directionEndings, dateBlockerEndings,
             quantifierBefores,
         ].map(\.phrases)
-        digitsMatter =
-            (tablePhrases + endingPhrases).contains { list in list.contains { $0.contains(where: hasDigit) } }
-            || conjunctions.contains(where: hasDigit)
+        var digitWords = Set(conjunctions.filter(hasDigit))
+        for list in tablePhrases + endingPhrases {
+            for phrase in list { for w in phrase where hasDigit(w) { digitWords.insert(w) } }
+        }
+        self.digitWords = digitWords
+        if digitWords.contains(where: { $0.hasSuffix("*") }) {
+            sharedNumberKey = nil
+        } else {
+            var key = "0"
+            while digitWords.contains(key) { key += "0" }
+            sharedNumberKey = key
+        }
         wordTables = words
         stemTables = stems
         everyTokenTables = every
@@ -372,16 +381,20 @@ struct CompiledRules: Sendable {
 
     /// How many tables have bits.
     let tableCount: Int
-    /// Whether some word of a phrase (any table, any list looked up by last word) or a conjunction has an
-    /// ASCII digit. When none has, every number token (its key is ASCII digits) gets the same table bits,
-    /// starts, endings and flags, whatever its digits.
-    let digitsMatter: Bool
+    /// The words of the phrases (every table, every list looked up by last word) and the conjunctions that
+    /// hold an ASCII digit ("24" in "past 24 hours").
+    let digitWords: Set<String>
+    /// A number key that is none of `digitWords`, when no stem (`word*`) holds a digit; nil otherwise. A number
+    /// token's key is ASCII digits, and a key that no rule word equals and no stem begins gets the same table
+    /// bits, starts, endings and flags as any other such key: those of this one.
+    let sharedNumberKey: String?
 
-    /// The entry every number token gets when digits do not matter (worked out for "0").
+    /// The entry every number token that is no rule word gets (worked out for `sharedNumberKey`).
     func numberEntry() -> WordMarks.Entry {
-        let readings = PhraseTable<Bool>.readings(of: "0", clitics: clitics)
+        let key = sharedNumberKey ?? "0"
+        let readings = PhraseTable<Bool>.readings(of: key, clitics: clitics)
         let mask = mask(readings: readings)
-        return WordMarks.Entry(info: wordInfo(key: "0", kind: .number, readings: [], mask: mask), mask: mask)
+        return WordMarks.Entry(info: wordInfo(key: key, kind: .number, readings: [], mask: mask), mask: mask)
     }
 
     /// What the tables know of a token with `key`, `kind` and `readings` (as `Token.readings` holds them) whose
@@ -461,9 +474,9 @@ struct CompiledRules: Sendable {
     /// - Parameter wordsDone: the word tokens have them already (`Tokenizer.tokens(of:folds:marks:)`).
     func annotate(_ tokens: inout [Token], memo: WordMarks, wordsDone: Bool = false) {
         for i in tokens.indices where !(wordsDone && tokens[i].kind == .word) {
-            // Numbers all read alike when no rule word has a digit: one entry for every number ("ref1234",
-            // dates and tolls would otherwise each be worked out and kept).
-            if tokens[i].kind == .number, !digitsMatter {
+            // Numbers that are no rule word all read alike: one entry for every such number ("ref1234", dates
+            // and tolls would otherwise each be worked out and kept).
+            if tokens[i].kind == .number, let _ = sharedNumberKey, !digitWords.contains(tokens[i].key) {
                 let entry = memo.numberEntry ?? numberEntry()
                 memo.numberEntry = entry
                 tokens[i].info = entry.info

@@ -198,7 +198,10 @@ import Testing
     /// in tokens that know nothing of the tables.
     @Test(arguments: [
         ("ar", "الإثنين 13 تشرين الثاني 2017: قُتل 5 أمس، و٣ يوم الثلاثاء ١٩ كانون الأول، منذ آذار 2011. 13/11/2017"),
-        ("en", "Thursday, 21 December 2017 09:08 - on Tuesday (19 December) 16 were killed; yesterday, December 20, 2017."),
+        (
+            "en",
+            "Thursday, 21 December 2017 09:08 - on Tuesday (19 December) 16 were killed; yesterday, December 20, 2017."
+        ),
         ("fr", "mardi 4 avril 2017 : hier, 20 décembre 2017, 13/11/2017 et le 5 mai, il y a deux jours"),
         ("tr", "13 Kasım 2017 Pazartesi: dün 7 kişi öldü, 2017-11-12 tarihinde"),
         ("de", "Am 21. Dezember 2017 wurden gestern 12 Menschen getötet, 13.11.2017"),
@@ -301,5 +304,42 @@ import Testing
         }
         #expect(kept.map(\.isArabic) == plain.map(\.isArabic))
         #expect(finder.mentions(in: kept) == finder.mentions(in: plain))
+    }
+
+    /// Clauses cut at the rule set's breaks are those of the plain reading (tokens appended one by one, the
+    /// break's words opening the next clause), and a sentence without a break is one clause of every token.
+    @Test(arguments: [
+        ("en", "At least 16 people were killed, while 20 others were injured in the town of Atareb."),
+        ("en", "Five civilians were killed in Atareb"),
+        ("ar", "قتل 5 مدنيين في بلدة كفرنبل، فيما أصيب 10 آخرون بجروح، كما دمرت منازل"),
+        ("fr", "Au moins 5 civils ont été tués, tandis que 12 ont été blessés."),
+        ("en", ", while"), ("en", "while , while ."),
+    ])
+    func clausesAreThePlainReadingsClauses(language: String, text: String) throws {
+        let rules = try #require(Fixtures.ruleSets.first { $0.language == language })
+        let compiled = try #require(Fixtures.extractor.compiled[language])
+        let document = try Fixtures.document("LANG: \(language)\n\n" + text)
+        let analysis = DocumentAnalysis(
+            extractor: Fixtures.extractor, rules: rules, finder: try #require(Fixtures.extractor.finders[language]),
+            icu: ICUWorker(), matcher: nil, document: document)
+        let tokens = Tokenizer.tokens(of: text)
+        var plain: [[Token]] = []
+        var current: [Token] = []
+        var i = 0
+        while i < tokens.count {
+            if let (n, _, p) = compiled.clauseBreaks.first(tokens, at: i, clitics: []) {
+                if current.contains(where: { $0.kind == .word }) { plain.append(current) }
+                current = Array(tokens[(i + (p.first == "," || p.first == ";" ? 1 : 0))..<(i + n)])
+                current = current.filter { $0.kind == .word }
+                i += n
+                continue
+            }
+            current.append(tokens[i])
+            i += 1
+        }
+        if current.contains(where: { $0.kind == .word }) { plain.append(current) }
+        let clauses = analysis.splitClauses(tokens)
+        #expect(clauses == plain)
+        if text.hasPrefix("Five") { #expect(clauses == [tokens]) } else { #expect(clauses.count >= 1) }
     }
 }

@@ -139,23 +139,30 @@ final class DocumentAnalysis {
 
     /// Splits a sentence's tokens at the rule set's clause breaks (", while", "، فيما").
     func splitClauses(_ tokens: [Token]) -> [[Token]] {
-        var parts: [[Token]] = []
-        var current: [Token] = []
+        // Each clause as the words of the break that opens it and the run of tokens after the break; the
+        // arrays are made at the end, and a sentence without a break is its own single clause, not a copy.
+        var parts: [(opening: [Token], run: Range<Int>)] = []
+        var opening: [Token] = []
+        var runStart = 0
         var i = 0
+        func hasWord(_ opening: [Token], _ run: Range<Int>) -> Bool {
+            opening.contains { $0.kind == .word } || tokens[run].contains { $0.kind == .word }
+        }
         while i < tokens.count {
             // The first break in rule order that matches here.
             if let (n, _, p) = compiled.clauseBreaks.first(tokens, at: i, clitics: []) {
-                if current.contains(where: { $0.kind == .word }) { parts.append(current) }
-                current = Array(tokens[(i + (p.first == "," || p.first == ";" ? 1 : 0))..<(i + n)])
-                current = current.filter { $0.kind == .word }  // keep "while" as the new clause's first word
+                if hasWord(opening, runStart..<i) { parts.append((opening, runStart..<i)) }
+                // Keep "while" as the new clause's first word.
+                opening = tokens[(i + (p.first == "," || p.first == ";" ? 1 : 0))..<(i + n)].filter { $0.kind == .word }
                 i += n
+                runStart = i
                 continue
             }
-            current.append(tokens[i])
             i += 1
         }
-        if current.contains(where: { $0.kind == .word }) { parts.append(current) }
-        return parts
+        if hasWord(opening, runStart..<tokens.count) { parts.append((opening, runStart..<tokens.count)) }
+        if parts.count == 1, parts[0].opening.isEmpty, parts[0].run == tokens.indices { return [tokens] }
+        return parts.map { $0.opening + tokens[$0.run] }
     }
 
     /// - Parameter contexts: `contexts(in: tokens, text: text)`, worked out already.

@@ -88,6 +88,7 @@ import Testing
             ("victim categories", ask(c.victimCategories)), ("place cues", ask(c.placeCues)),
             ("combined", ask(c.combined)), ("subgroups", ask(c.subgroups)), ("parts", ask(c.parts)),
             ("clause breaks", ask(c.clauseBreaks)), ("context after", ask(c.contextAfterCues)),
+            ("directions", ask(c.directions)),
             ("months", ask(finder.vocabulary.monthTable)), ("weekdays", ask(finder.vocabulary.weekdayTable)),
             ("relative dates", ask(finder.relativeTable)),
         ]
@@ -105,7 +106,7 @@ import Testing
             rules.killed.map(\.phrase) + rules.injured.map(\.phrase) + rules.victims + rules.attacks
             + rules.placeCues.map(\.phrase) + rules.perpetrators.map(\.phrase) + rules.weapons.map(\.phrase)
             + rules.vagueAmounts.map(\.phrase) + rules.numberWords.map(\.phrase) + rules.clauseBreaks
-            + rules.relativeDates.map(\.phrase) + rules.governorates.map(\.phrase)
+            + rules.relativeDates.map(\.phrase) + rules.governorates.map(\.phrase) + rules.directions
         phrases += [["الاثنين", "13", "تشرين", "الثاني", "2017"], ["mardi", "4", "avril"], ["20", "décembre"]]
         let text = phrases.prefix(200).map { $0.joined(separator: " ") }.joined(separator: " 12 , ")
             + " وبالأتارب قتلى ١٣مدنيًّا at-least 5 l'hôpital — 🙂"
@@ -341,5 +342,20 @@ import Testing
         let clauses = analysis.splitClauses(tokens)
         #expect(clauses == plain)
         if text.hasPrefix("Five") { #expect(clauses == [tokens]) } else { #expect(clauses.count >= 1) }
+    }
+
+    /// A worker's memo of folded words, looked up by their bytes, gives `Folding.fold` for every word, the
+    /// first time and the next.
+    @Test func foldMemoIsFolding() {
+        let words = [
+            "قُتِلَ", "قتل", "الأتارب", "بالأتارب", "İdlib", "Şeyhun", "Ma'arrat", "Café", "Cafe\u{301}", "ÉTÉ", "ﻻ",
+            "مدنيًّا", "Dschisr", "année", "ref", "🙂", "x\u{FFFD}",
+        ]
+        let memo = FoldMemo()
+        for _ in 0..<2 {
+            for w in words { #expect(memo.fold(Substring(w)) == Folding.fold(w), "\(w)") }
+        }
+        let text = "في بلدة الأتارب"
+        #expect(memo.fold(text.split(separator: " ")[2]) == Folding.fold("الأتارب"))
     }
 }

@@ -359,11 +359,8 @@ final class DocumentAnalysis {
             }
             var end = best.upperBound
             // Arabic puts the direction after: "بريف حلب الغربي".
-            while end < tokens.count,
-                rules.directions.contains(where: {
-                    TokenMatch.matches($0, tokens, at: end, clitics: rules.clitics) != nil
-                        && tokens[end].isArabic
-                })
+            while end < tokens.count, tokens[end].isArabic,
+                compiled.directions.contains(tokens, at: end, clitics: rules.clitics)
             { end += 1 }
             let phrase = String(text[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound])
             let name = String(

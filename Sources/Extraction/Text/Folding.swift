@@ -93,7 +93,7 @@ extension String {
 final class FoldMemo {
     typealias Bytes = ByteKey
 
-    private var folded: [Bytes: String] = [:]
+    private var folded = WrittenWords<String>()
     /// Per clitic list, the Arabic variants of place-name key words (`PlaceIndex.arabicVariants`).
     private var variantTables: [[String]: VariantTable] = [:]
 
@@ -128,11 +128,16 @@ final class FoldMemo {
     /// `Folding.fold(word)`.
     func fold(_ word: Substring) -> String {
         if word.utf8.allSatisfy({ $0 < 0x80 }) { return Folding.fold(word) }
-        let key = Bytes(text: String(word))
-        if let f = folded[key] { return f }
-        let f = Folding.fold(key.text)
-        if folded.count < FoldMemo.capacity { folded[key] = f }
-        return f
+        // Looked up by the word's bytes where they lie (`WrittenWords`): no `String` made for a word met before.
+        var word = word
+        word.makeContiguousUTF8()
+        return word.utf8.withContiguousStorageIfAvailable { bytes in
+            let hash = WrittenWords<String>.hash(bytes)
+            if let f = folded.value(for: bytes, hash: hash) { return f }
+            let f = Folding.fold(String(word))
+            if folded.count < FoldMemo.capacity { folded.insert(f, for: bytes, hash: hash) }
+            return f
+        } ?? Folding.fold(String(word))
     }
 
     /// Fills in the readings of the word tokens (`PhraseTable.readings(of:clitics:)`), each key's worked out

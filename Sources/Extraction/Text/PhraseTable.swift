@@ -213,6 +213,8 @@ struct CompiledRules: Sendable {
     var subgroups: PhraseTable<Bool>
     var parts: PhraseTable<Bool>
     var clauseBreaks: PhraseTable<Bool>
+    /// Directions ("الغربي") by first word, for those written after a governorate.
+    var directions: PhraseTable<Bool>
     /// Cues after which a name locates another place ("X countryside").
     var contextAfterCues: PhraseTable<Bool>
     /// Cues before which a name locates another place ("ريف X"), matched ending at the name.
@@ -279,6 +281,7 @@ struct CompiledRules: Sendable {
         subgroups = PhraseTable(r.subgroups.map { ($0, true) })
         parts = PhraseTable(r.parts.map { ($0, true) })
         clauseBreaks = PhraseTable(r.clauseBreaks.map { ($0, true) })
+        directions = PhraseTable(r.directions.map { ($0, true) })
         contextAfterCues = PhraseTable(r.placeCues.filter { $0.strength == .contextAfter }.map { ($0.phrase, true) })
         contextCues = r.placeCues.filter { $0.strength == .context }.map(\.phrase)
         var endings: [(phrase: Phrase, kind: Figure.Category)] = []
@@ -343,6 +346,7 @@ struct CompiledRules: Sendable {
         register(&parts)
         register(&clauseBreaks)
         register(&contextAfterCues)
+        register(&directions)
         register(&finder.vocabulary.monthTable)
         register(&finder.vocabulary.weekdayTable)
         register(&finder.relativeTable)
@@ -355,8 +359,8 @@ struct CompiledRules: Sendable {
             self.governorates.phrases, casualties.phrases, victims.phrases, vague.phrases, numberWords.phrases,
             attacks.phrases, background.phrases, noCasualties.phrases, perpetrators.phrases, weapons.phrases,
             victimCategories.phrases, placeCues.phrases, combined.phrases, subgroups.phrases, parts.phrases,
-            clauseBreaks.phrases, contextAfterCues.phrases, monthTable.phrases, weekdayTable.phrases,
-            relativeTable.phrases,
+            clauseBreaks.phrases, contextAfterCues.phrases, directions.phrases, monthTable.phrases,
+            weekdayTable.phrases, relativeTable.phrases,
         ]
         let endingPhrases = [
             endingTable, subgroupEndings, combinedEndings, contextCueEndings, directionEndings, dateBlockerEndings,
@@ -422,6 +426,7 @@ struct CompiledRules: Sendable {
         add(parts)
         add(clauseBreaks)
         add(contextAfterCues)
+        add(directions)
         add(monthTable)
         add(weekdayTable)
         add(relativeTable)

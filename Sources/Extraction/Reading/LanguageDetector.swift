@@ -9,10 +9,15 @@ enum LanguageDetector {
     ) -> String {
         var arabic = 0
         var latin = 0
-        // ASCII letters are told from the byte; only other scalars need the Unicode property.
-        for s in text.unicodeScalars.prefix(20_000)
-        where s.isASCII ? (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value) : s.properties.isAlphabetic
-        {
+        // ASCII letters are told from the byte; only other scalars need the Unicode property. The first 20,000
+        // scalars are counted off while iterating (a `prefix` slice validates every index it steps through).
+        var seen = 0
+        for s in text.unicodeScalars {
+            if seen == 20_000 { break }
+            seen += 1
+            let letter =
+                s.isASCII ? (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value) : s.properties.isAlphabetic
+            guard letter else { continue }
             if (0x0600...0x06FF).contains(s.value) { arabic += 1 } else if s.value < 0x250 { latin += 1 }
         }
         if arabic > latin { return "ar" }

@@ -358,4 +358,18 @@ import Testing
         let text = "في بلدة الأتارب"
         #expect(memo.fold(text.split(separator: " ")[2]) == Folding.fold("الأتارب"))
     }
+
+    /// The byte comparison of stems answers as `hasPrefix` for plain words and hands the rest to it: harakat
+    /// and shadda, hamza seats precomposed and decomposed, accents both ways, CR LF, digits, empty stems.
+    @Test func stemPrefixIsHasPrefix() {
+        let words = [
+            "قتل", "قتلى", "مقتل", "بالقصف", "أصيب", "ا\u{654}صيب", "إدلب", "قُتل", "قتلً", "ab", "abc", "Abc", "a\u{301}bc",
+            "\u{e1}bc", "ab\r\nc", "ab\r", "12", "123", "ref12", "", "ـقتل", "ٌقتل", "كفر", "كفرنبل", "ÉTÉ", "e",
+        ]
+        for key in words {
+            for stem in words {
+                #expect(TokenMatch.hasPrefix(key, Substring(stem)) == key.hasPrefix(stem), "\(key) / \(stem)")
+            }
+        }
+    }
 }

@@ -1,10 +1,12 @@
+import Foundation
+
 /// Matching folded rule phrases against a token stream.
 enum TokenMatch {
     /// Does `word` (a folded rule word, maybe ending in `*`) match the folded `key`?
     static func word(_ word: String, matches key: String) -> Bool {
         // The byte test first: most rule words do not end in "*", and `hasSuffix` compares characters.
         if word.utf8.last == UInt8(ascii: "*"), word.hasSuffix("*") {
-            return key.hasPrefix(word.dropLast()) && key.count >= word.count - 1
+            return hasPrefix(key, word.dropLast()) && key.count >= word.count - 1
         }
         return key.sameBytes(word)
     }
@@ -35,7 +37,7 @@ enum TokenMatch {
             if !clitics.isEmpty, let readings = tokens[i + k].info?.readings, !readings.isEmpty {
                 if w.utf8.last == UInt8(ascii: "*"), w.hasSuffix("*") {
                     let stem = w.dropLast()
-                    if !readings.contains(where: { $0.hasPrefix(stem) }) { return nil }
+                    if !readings.contains(where: { hasPrefix($0, stem) }) { return nil }
                 } else if !readings.contains(where: { $0.sameBytes(w) }) {
                     return nil
                 }
@@ -50,6 +52,45 @@ enum TokenMatch {
             if !ok { return nil }
         }
         return phrase.count
+    }
+
+    /// `key.hasPrefix(stem)`, answered on the bytes when both are made only of ASCII letters and digits and the
+    /// Arabic letters U+0621–U+064A: each such scalar is a character of its own (no combining mark, no CR) and
+    /// canonically equivalent to no other such scalar, so comparing characters is comparing bytes. Other text
+    /// is compared by characters, as `hasPrefix` does.
+    static func hasPrefix(_ key: String, _ stem: Substring) -> Bool {
+        var key = key
+        var stem = stem
+        let plain = key.withUTF8 { k in
+            stem.withUTF8 { s -> Bool? in
+                guard isPlain(k), isPlain(s) else { return nil }
+                return s.count <= k.count && (s.isEmpty || memcmp(k.baseAddress!, s.baseAddress!, s.count) == 0)
+            }
+        }
+        return plain ?? key.hasPrefix(stem)
+    }
+
+    /// Whether every scalar of the UTF-8 text is an ASCII letter or digit or an Arabic letter U+0621–U+064A.
+    @inline(__always)
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                guard (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) else {
+                    return false
+                }
+                i += 1
+            } else if i + 1 < bytes.count, b == 0xD8 || b == 0xD9 {
+                // U+0621–U+063F is D8 A1–D8 BF; U+0640–U+064A is D9 80–D9 8A.
+                let c = bytes[i + 1]
+                guard b == 0xD8 ? (0xA1...0xBF).contains(c) : (0x80...0x8A).contains(c) else { return false }
+                i += 2
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// Like `matches`, but the phrase must end exactly at `end` (exclusive): the start index, or nil.

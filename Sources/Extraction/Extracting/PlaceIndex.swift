@@ -130,14 +130,18 @@ struct PlaceIndex: Sendable {
     /// without the article first (the gazetteer keeps that one).
     static func arabicVariants(of key: String, clitics: [String]) -> [String] {
         var variants = [key]
-        for c in clitics where key.hasPrefix(c) && key.count > c.count + 2 {
+        for c in clitics where TokenMatch.hasPrefix(key, c) && key.count > c.count + 2 {
             variants.append(String(key.dropFirst(c.count)))
         }
-        for v in variants where v.hasPrefix("ال") && v.count > 3 { variants.append(String(v.dropFirst(2))) }
-        if key.hasPrefix("لل"), key.count > 4 { variants.append(String(key.dropFirst(2))) }
+        for v in variants where TokenMatch.hasPrefix(v, "ال") && v.count > 3 {
+            variants.append(String(v.dropFirst(2)))
+        }
+        if TokenMatch.hasPrefix(key, "لل"), key.count > 4 { variants.append(String(key.dropFirst(2))) }
         // The gazetteer keeps one form: without the article.
-        variants.sort { ($0.hasPrefix("ال") ? 1 : 0, -$0.count) < ($1.hasPrefix("ال") ? 1 : 0, -$1.count) }
-        if key.hasPrefix("ال"), key.count > 3 { variants.insert(String(key.dropFirst(2)), at: 0) }
+        variants.sort {
+            (TokenMatch.hasPrefix($0, "ال") ? 1 : 0, -$0.count) < (TokenMatch.hasPrefix($1, "ال") ? 1 : 0, -$1.count)
+        }
+        if TokenMatch.hasPrefix(key, "ال"), key.count > 3 { variants.insert(String(key.dropFirst(2)), at: 0) }
         return variants
     }
 

@@ -56,13 +56,13 @@ struct PhraseTable<Value: Sendable>: Sendable {
     static func readings(of key: String, clitics: [String]) -> [String] {
         guard !clitics.isEmpty else { return [key] }
         var out = [key]
-        for c in clitics where key.hasPrefix(c) && key.count > c.count + 1 {
+        for c in clitics where TokenMatch.hasPrefix(key, c) && key.count > c.count + 1 {
             let rest = String(key.dropFirst(c.count))
             out.append(rest)
-            if rest.hasPrefix("ال") { out.append(String(rest.dropFirst(2))) }
+            if TokenMatch.hasPrefix(rest, "ال") { out.append(String(rest.dropFirst(2))) }
             if c == "ل" { out.append("ا" + rest) }
         }
-        if key.hasPrefix("ال"), key.count > 3 { out.append(String(key.dropFirst(2))) }
+        if TokenMatch.hasPrefix(key, "ال"), key.count > 3 { out.append(String(key.dropFirst(2))) }
         return out
     }
 
@@ -89,7 +89,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
         func add(reading r: String) {
             if let list = exact[ByteKey(text: r)] { take(list) }
             if !starred.isEmpty, let list = starred[ByteKey(text: String(r.prefix(2)))] {
-                for e in list where r.hasPrefix(e.phrase[0].dropLast()) { take([e]) }
+                for e in list where TokenMatch.hasPrefix(r, e.phrase[0].dropLast()) { take([e]) }
             }
         }
         if !clitics.isEmpty && !tokens[k].readings.isEmpty {
@@ -132,8 +132,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// Whether `readings(of:clitics:)` can give more than the key itself (a clitic or the article starts it).
     static func mayHaveClitic(_ key: String, clitics: [String]) -> Bool {
-        if key.hasPrefix("ال") { return true }
-        return clitics.contains { key.hasPrefix($0) }
+        if TokenMatch.hasPrefix(key, "ال") { return true }
+        return clitics.contains { TokenMatch.hasPrefix(key, $0) }
     }
 
     /// Every phrase, in rule order.

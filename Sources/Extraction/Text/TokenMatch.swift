@@ -70,6 +70,9 @@ enum TokenMatch {
         return plain ?? key.hasPrefix(stem)
     }
 
+    /// `key.hasPrefix(prefix)` (clitics, the article), by `hasPrefix(_:_:)` above.
+    static func hasPrefix(_ key: String, _ prefix: String) -> Bool { hasPrefix(key, Substring(prefix)) }
+
     /// Whether every scalar of the UTF-8 text is an ASCII letter or digit or an Arabic letter U+0621–U+064A.
     @inline(__always)
     private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -138,15 +138,16 @@ struct Pipeline {
 
     private static func process(_ url: URL, reader: DocumentReader, session: ExtractionSession) -> FileResult {
         var result = FileResult(url: url)
+        let path = url.path
         let bytes: [UInt8]
         do {
-            bytes = try Files.read(url)
+            bytes = try Files.read(path: path)
         } catch {
             result.errors.append(error.description)
             return result
         }
         do {
-            let read = try reader.read(bytes, fileName: url.path, using: session)
+            let read = try reader.read(bytes, fileName: path, using: session)
             result.documents = read.documents
             result.errors += read.errors.map(\.description)
         } catch {

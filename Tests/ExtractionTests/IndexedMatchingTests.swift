@@ -69,6 +69,19 @@ import Testing
         }
     }
 
+    /// `text` tokenized twice: with a worker's memo, which keeps each word's table entries on the token, and
+    /// plainly, with the entries looked up afterwards. The memo is returned for what it kept.
+    static func keptAndPlain(
+        _ text: String, _ rules: RuleSet, _ compiled: CompiledRules
+    ) -> (kept: [Token], plain: [Token], marks: WordMarks) {
+        let marks = WordMarks(rules: compiled)
+        var kept = Tokenizer.tokens(of: text, folds: FoldMemo(), marks: marks)
+        compiled.annotate(&kept, memo: marks, wordsDone: true)
+        var plain = Tokenizer.withReadings(Tokenizer.tokens(of: text), clitics: rules.clitics)
+        compiled.markTables(&plain)
+        return (kept, plain, marks)
+    }
+
     /// Every phrase table of a rule set, as the lengths and phrases it finds at a token.
     static func tables(
         _ c: CompiledRules, _ finder: DateFinder
@@ -110,11 +123,7 @@ import Testing
         phrases += [["الاثنين", "13", "تشرين", "الثاني", "2017"], ["mardi", "4", "avril"], ["20", "décembre"]]
         let text = phrases.prefix(200).map { $0.joined(separator: " ") }.joined(separator: " 12 , ")
             + " وبالأتارب قتلى ١٣مدنيًّا at-least 5 l'hôpital — 🙂"
-        let memo = WordMarks(rules: compiled)
-        var kept = Tokenizer.tokens(of: text, folds: FoldMemo(), marks: memo)
-        compiled.annotate(&kept, memo: memo, wordsDone: true)
-        var plain = Tokenizer.withReadings(Tokenizer.tokens(of: text), clitics: rules.clitics)
-        compiled.markTables(&plain)
+        let (kept, plain, _) = Self.keptAndPlain(text, rules, compiled)
         #expect(kept == plain)
         #expect(kept.contains { !($0.info?.starts.isEmpty ?? true) })
         #expect(plain.allSatisfy { $0.info?.starts.isEmpty ?? true })
@@ -283,11 +292,7 @@ import Testing
         let compiled = try #require(Fixtures.extractor.compiled[language])
         let finder = try #require(Fixtures.extractor.finders[language])
         let text = "0 7 12 killed 1300 , 2017 ١٢٣ قتل 5 مدنيين 24 hours 1,300 12/11/2017 ref42 at least 16"
-        let marks = WordMarks(rules: compiled)
-        var kept = Tokenizer.tokens(of: text, folds: FoldMemo(), marks: marks)
-        compiled.annotate(&kept, memo: marks, wordsDone: true)
-        var plain = Tokenizer.withReadings(Tokenizer.tokens(of: text), clitics: rules.clitics)
-        compiled.markTables(&plain)
+        let (kept, plain, marks) = Self.keptAndPlain(text, rules, compiled)
         #expect(kept == plain)
         #expect(marks.numberEntry != nil || compiled.sharedNumberKey == nil)
         #expect(compiled.sharedNumberKey != nil)

@@ -163,10 +163,17 @@ struct MatchRow {
         return text
     }
 
-    private static func score(_ s: Double) -> String {
-        let r = (s * 1000).rounded() / 1000
-        return String(r)
+    /// `s` rounded to three decimals, as Swift prints a `Double` ("0.84", "1.0").
+    static func score(_ s: Double) -> String {
+        let thousandths = (s * 1000).rounded()
+        // Scores lie in 0...1: their texts are made once. Printing a Double is a few hundred instructions, and an
+        // ambiguous answer prints up to nine of them.
+        if thousandths >= 0, thousandths <= 1000 { return scoreTexts[Int(thousandths)] }
+        return String(thousandths / 1000)
     }
+
+    /// The text of every score from 0.0 to 1.0 in steps of a thousandth.
+    static let scoreTexts = (0...1000).map { String(Double($0) / 1000) }
 }
 
 /// A moment of the process: wall-clock and CPU time, for `--timing`.

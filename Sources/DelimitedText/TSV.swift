@@ -14,17 +14,34 @@ public struct TSVWriter: Sendable {
     public mutating func writeRow(_ fields: [String]) {
         for (i, field) in fields.enumerated() {
             if i > 0 { bytes.append(ByteScan.tab) }
-            for b in field.utf8 {
-                switch b {
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case ByteScan.tab: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case ByteScan.lf: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case ByteScan.cr: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                default: bytes.append(b)
-                }
-            }
+            // Most fields have nothing to escape: their bytes are copied in runs rather than one at a time.
+            let copied: Void? = field.utf8.withContiguousStorageIfAvailable { write($0) }
+            if copied == nil { write(Array(field.utf8)) }
         }
         bytes.append(ByteScan.lf)
+    }
+
+    private mutating func write(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for k in 0..<utf8.count {
+            let escaped: UInt8
+            switch utf8[k] {
+            case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
+            case ByteScan.tab: escaped = UInt8(ascii: "t")
+            case ByteScan.lf: escaped = UInt8(ascii: "n")
+            case ByteScan.cr: escaped = UInt8(ascii: "r")
+            default: continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<k]))
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(escaped)
+            start = k + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+    }
+
+    private mutating func write(_ utf8: [UInt8]) {
+        utf8.withUnsafeBufferPointer { write($0) }
     }
 
     /// One record as a `String` line including its LF, for printing as rows are produced.

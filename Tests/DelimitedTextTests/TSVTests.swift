@@ -14,6 +14,20 @@ import Testing
                 == [["query", "context"], ["a\tb", "line\nnext\r\\end"], ["معرشورين", ""]])
     }
 
+    /// Fields longer than a small string, escapes at both ends and side by side, and a field of escapes only.
+    @Test func escapesLongFieldsAtEveryPosition() throws {
+        let fields = [
+            "\tat the start of a longer field, then two\t\tand at the end\n", "\r\n\\",
+            String(repeating: "x", count: 40),
+        ]
+        var writer = TSVWriter()
+        writer.writeRow(fields)
+        #expect(String(decoding: writer.bytes, as: UTF8.self)
+            == "\\tat the start of a longer field, then two\\t\\tand at the end\\n\t\\r\\n\\\\\t"
+                + String(repeating: "x", count: 40) + "\n")
+        #expect(try TSVReader.records(writer.bytes).map(\.fields) == [fields])
+    }
+
     @Test func readsCRLFBOMAndKeepsUnknownEscapes() throws {
         let records = try TSVReader.records(Array("\u{FEFF}q\tc\r\nC:\\dir\tx\r\n\r\nlast\tline".utf8))
         #expect(records.map(\.fields) == [["q", "c"], ["C:\\dir", "x"], ["last", "line"]])

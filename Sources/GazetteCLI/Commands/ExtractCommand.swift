@@ -45,11 +45,25 @@ struct ExtractCommand: ParsableCommand {
         let diagnostics = Diagnostics()
         let (pipeline, files) = try Pipeline.prepare(
             gazetteerOptions, decisionOptions, paths: paths, diagnostics: diagnostics)
-        let (incidents, documents) = pipeline.incidents(of: files, diagnostics: diagnostics)
+        // Each file's rows are written by the worker that read it; here they are only put together in order.
+        let background = !noBackground
+        let written = pipeline.run(files) { result in
+            var out = TSVWriter()
+            for row in IncidentRow.rows(result.incidents, documents: result.documents, background: background) {
+                out.writeRow(row)
+            }
+            return (rows: out.bytes, errors: result.errors, warnings: result.warnings)
+        }
         var out = TSVWriter()
         out.writeRow(IncidentRow.header)
-        for row in IncidentRow.rows(incidents, documents: documents, background: !noBackground) { out.writeRow(row) }
-        Files.writeStandardOutput(out.bytes)
+        var bytes = out.bytes
+        bytes.reserveCapacity(written.reduce(bytes.count) { $0 + $1.rows.count })
+        for file in written {
+            file.errors.forEach(diagnostics.failure)
+            file.warnings.forEach(diagnostics.warning)
+            bytes += file.rows
+        }
+        Files.writeStandardOutput(bytes)
         if diagnostics.failures > 0 { throw ExitCode.dataError }
     }
 }

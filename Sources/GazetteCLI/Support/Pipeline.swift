@@ -92,10 +92,19 @@ struct Pipeline {
 
     /// Reads and extracts every file, in parallel; results in input order.
     func run(_ files: [URL]) -> [FileResult] {
-        let results = Mutex<[Int: FileResult]>([:])
+        run(files) { $0 }
+    }
+
+    /// Reads and extracts every file in parallel, and hands each file's result, with the decisions applied, to
+    /// `finish` on the worker that read it; what `finish` returns comes back in input order. Work that is per file
+    /// (such as writing its rows) done in `finish` runs on every core instead of after the last file.
+    func run<T: Sendable>(_ files: [URL], finish: @Sendable (FileResult) -> T) -> [T] {
+        let results = Mutex<[Int: T]>([:])
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
         let extractor = self.extractor
         let reader = self.reader
+        let decisions = self.decisions
+        let gazetteer = self.gazetteer
         // Workers take the next file as they finish one, so a single large file does not leave a core idle.
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -103,17 +112,15 @@ struct Pipeline {
             while true {
                 let i = next.add(1, ordering: .relaxed).oldValue
                 guard i < files.count else { break }
-                let result = Pipeline.process(files[i], reader: reader, session: session)
-                results.withLock { $0[i] = result }
+                var result = Pipeline.process(files[i], reader: reader, session: session)
+                if !decisions.entries.isEmpty {
+                    result.incidents = result.incidents.map { decisions.apply(to: $0, gazetteer: gazetteer) }
+                }
+                let finished = finish(result)
+                results.withLock { $0[i] = finished }
             }
         }
-        var ordered = results.withLock { all in (0..<files.count).compactMap { all[$0] } }
-        if !decisions.entries.isEmpty {
-            for i in ordered.indices {
-                ordered[i].incidents = ordered[i].incidents.map { decisions.apply(to: $0, gazetteer: gazetteer) }
-            }
-        }
-        return ordered
+        return results.withLock { all in (0..<files.count).compactMap { all.removeValue(forKey: $0) } }
     }
 
     /// Every incident of `paths` (files or folders), with problems reported to `diagnostics`, and the documents

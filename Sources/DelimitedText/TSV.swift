@@ -13,11 +13,27 @@ public struct TSVWriter: Sendable {
     /// Writes one record: fields escaped, joined by TAB, ended by LF.
     public mutating func writeRow(_ fields: [String]) {
         for (i, field) in fields.enumerated() {
-            if i > 0 { bytes.append(ByteScan.tab) }
-            // Most fields have nothing to escape: their bytes are copied in runs rather than one at a time.
-            let copied: Void? = field.utf8.withContiguousStorageIfAvailable { write($0) }
-            if copied == nil { write(Array(field.utf8)) }
+            if i > 0 { endField() }
+            writePart(field)
         }
+        endRow()
+    }
+
+    /// Writes `text`, escaped, as (more of) the current field: a field made of several pieces is written without
+    /// joining them into one string first. ``endField()`` and ``endRow()`` end it.
+    public mutating func writePart(_ text: String) {
+        // Most text has nothing to escape: its bytes are copied in runs rather than one at a time.
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { write($0) }
+        if copied == nil { write(Array(text.utf8)) }
+    }
+
+    /// Ends the current field; the next part starts the next field of the record.
+    public mutating func endField() {
+        bytes.append(ByteScan.tab)
+    }
+
+    /// Ends the current field and the record.
+    public mutating func endRow() {
         bytes.append(ByteScan.lf)
     }
 

@@ -28,6 +28,20 @@ import Testing
         #expect(try TSVReader.records(writer.bytes).map(\.fields) == [fields])
     }
 
+    /// A field written in pieces is the field written whole.
+    @Test func aFieldWrittenInPartsIsTheFieldWrittenWhole() {
+        var whole = TSVWriter()
+        whole.writeRow(["C1 Duma (Duma, Rural Damascus) 0.84; C2\tDuma 0.8", "ambiguous"])
+        var parts = TSVWriter()
+        for piece in ["C1 Duma (Duma, Rural Damascus)", " ", "0.84", "; ", "C2\tDuma", " ", "0.8"] {
+            parts.writePart(piece)
+        }
+        parts.endField()
+        parts.writePart("ambiguous")
+        parts.endRow()
+        #expect(parts.bytes == whole.bytes)
+    }
+
     @Test func readsCRLFBOMAndKeepsUnknownEscapes() throws {
         let records = try TSVReader.records(Array("\u{FEFF}q\tc\r\nC:\\dir\tx\r\n\r\nlast\tline".utf8))
         #expect(records.map(\.fields) == [["q", "c"], ["C:\\dir", "x"], ["last", "line"]])

@@ -61,7 +61,7 @@ struct MatchCommand: ParsableCommand {
         out.writeRow(MatchRow.header)
         var rows = MatchRow()
         for (i, (name, context)) in queries.enumerated() {
-            out.writeRow(rows.cells(for: matcher.match(name, context: context)))
+            rows.write(matcher.match(name, context: context), to: &out)
             if i % 4096 == 4095 {
                 Files.writeStandardOutput(out.bytes)
                 out = TSVWriter()
@@ -122,32 +122,29 @@ struct MatchRow {
     /// candidates, and the same places come up again and again.
     private var labels: [String: String] = [:]
 
-    mutating func cells(for match: Match) -> [String] {
+    /// Writes the row of `match` to `out`; the columns of ``header``, the candidates written piece by piece rather
+    /// than joined into one string first (an ambiguous answer lists up to eight).
+    mutating func write(_ match: Match, to out: inout TSVWriter) {
         let best = match.candidates.first
-        let place = best?.place
-        var others = ""
+        let place = match.status == .unmatched ? nil : best?.place
+        for cell in [
+            match.query, match.context, place?.id ?? "", place?.nameEn ?? "", place?.nameAr ?? "",
+            place?.admin1?.nameEn ?? "", place?.admin2?.nameEn ?? "", place?.admin3?.nameEn ?? "",
+            best.map { Self.score($0.score) } ?? "", match.status.rawValue, match.why,
+        ] {
+            out.writePart(cell)
+            out.endField()
+        }
         if match.status == .ambiguous {
             if labels.count > 100_000 { labels.removeAll(keepingCapacity: true) }
             for (i, candidate) in match.candidates.prefix(8).enumerated() {
-                if i > 0 { others += "; " }
-                others += labels[candidate.place.id] ?? label(candidate.place)
-                others += " "
-                others += Self.score(candidate.score)
+                if i > 0 { out.writePart("; ") }
+                out.writePart(labels[candidate.place.id] ?? label(candidate.place))
+                out.writePart(" ")
+                out.writePart(Self.score(candidate.score))
             }
         }
-        return [
-            match.query, match.context,
-            match.status == .unmatched ? "" : place?.id ?? "",
-            match.status == .unmatched ? "" : place?.nameEn ?? "",
-            match.status == .unmatched ? "" : place?.nameAr ?? "",
-            match.status == .unmatched ? "" : place?.admin1?.nameEn ?? "",
-            match.status == .unmatched ? "" : place?.admin2?.nameEn ?? "",
-            match.status == .unmatched ? "" : place?.admin3?.nameEn ?? "",
-            best.map { Self.score($0.score) } ?? "",
-            match.status.rawValue,
-            match.why,
-            others,
-        ]
+        out.endRow()
     }
 
     /// "id name (district, governorate)", with only the units the place has; remembered in `labels`.

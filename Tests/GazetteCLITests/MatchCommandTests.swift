@@ -50,5 +50,12 @@ import Testing
         #expect(line.contains("matched 2 names in"))
         #expect(line.contains("places)"))
         #expect(!plain.stderr.contains("timing:"))
+        // Atareb is one place; Duma is several (ambiguous without a context): one name in each group, and both
+        // answered by the exact layer.
+        let groups = try #require(timed.stderr.split(separator: "\n").first { $0.contains("by places listed:") })
+        #expect(groups.contains("1 place 1 names"))
+        #expect(groups.contains("2-3 places 1 names") != groups.contains("4-8 places 1 names"))
+        #expect(!groups.contains("unmatched"))
+        #expect(groups.contains("by layer: exact 2 names"))
     }
 }

@@ -19,6 +19,20 @@ struct Pipeline {
 
     /// Loads every `Locales/<lang>/extraction.rules` and `Locales/quantities.rules`.
     init(resources: Resources, gazetteer: Gazetteer) throws {
+        let rules = try Self.rules(resources)
+        self.init(ruleSets: rules.ruleSets, conventions: rules.conventions, gazetteer: gazetteer)
+    }
+
+    /// The pipeline of rule sets read before.
+    init(ruleSets: [RuleSet], conventions: QuantityConventions, gazetteer: Gazetteer) {
+        self.ruleSets = ruleSets
+        self.gazetteer = gazetteer
+        reader = DocumentReader(ruleSets: ruleSets)
+        extractor = Extractor(ruleSets: ruleSets, conventions: conventions, gazetteer: gazetteer)
+    }
+
+    /// Every `Locales/<lang>/extraction.rules` and `Locales/quantities.rules` of `resources`.
+    static func rules(_ resources: Resources) throws -> (ruleSets: [RuleSet], conventions: QuantityConventions) {
         let fm = FileManager.default
         var ruleSets: [RuleSet] = []
         let languages = (try? fm.contentsOfDirectory(atPath: resources.locales.path))?.sorted() ?? []
@@ -35,10 +49,7 @@ struct Pipeline {
         if fm.fileExists(atPath: conventionsURL.path) {
             conventions = try Files.parse(conventionsURL) { try QuantityConventions(parsing: $0) }
         }
-        self.ruleSets = ruleSets
-        self.gazetteer = gazetteer
-        reader = DocumentReader(ruleSets: ruleSets)
-        extractor = Extractor(ruleSets: ruleSets, conventions: conventions, gazetteer: gazetteer)
+        return (ruleSets, conventions)
     }
 
     /// The pipeline a command's options describe: the gazetteer (`--gazetteer`), the rule sets found with it,
@@ -52,28 +63,28 @@ struct Pipeline {
         decisions = try decisionOptions.load(gazetteer: gazetteer, diagnostics: diagnostics)
     }
 
-    /// The pipeline `init(_:_:resources:diagnostics:)` builds and the files of `paths`, listed while the gazetteer
-    /// and its indexes are built on another thread: both take a few tenths of a second and neither needs the
-    /// other. Problems with the paths are reported as `incidents(of:diagnostics:)` reports them; an error loading
-    /// the gazetteer or rule sets is thrown after the listing.
+    /// The pipeline `init(_:_:resources:diagnostics:)` builds and the files of `paths`. The gazetteer is read on
+    /// another thread while the files are listed and the rule sets read; then the indexes are built. Problems
+    /// with the paths are reported as `incidents(of:diagnostics:)` reports them; an error loading the gazetteer or
+    /// rule sets is thrown after the listing.
     static func prepare(
         _ gazetteerOptions: GazetteerOptions, _ decisionOptions: DecisionOptions, paths: [String],
         diagnostics: Diagnostics
     ) throws -> (pipeline: Pipeline, files: [URL]) {
-        let built = Mutex<Result<Pipeline, any Error>?>(nil)
+        let loaded = Mutex<Result<Gazetteer, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
-            let result = Result {
-                let gazetteer = try gazetteerOptions.load()
-                return try Pipeline(resources: try Resources.locate(), gazetteer: gazetteer)
-            }
-            built.withLock { $0 = result }
+            let result = Result { try gazetteerOptions.load() }
+            loaded.withLock { $0 = result }
             done.signal()
         }
         let files = Files.expand(paths, extensions: Pipeline.documentExtensions, diagnostics: diagnostics)
+        let rules = Result { try Self.rules(try Resources.locate()) }
         done.wait()
-        guard var pipeline = try built.withLock({ $0 })?.get() else { throw CLIError.resources("no pipeline") }
-        pipeline.decisions = try decisionOptions.load(gazetteer: pipeline.gazetteer, diagnostics: diagnostics)
+        guard let gazetteer = try loaded.withLock({ $0 })?.get() else { throw CLIError.resources("no gazetteer") }
+        let (ruleSets, conventions) = try rules.get()
+        var pipeline = Pipeline(ruleSets: ruleSets, conventions: conventions, gazetteer: gazetteer)
+        pipeline.decisions = try decisionOptions.load(gazetteer: gazetteer, diagnostics: diagnostics)
         return (pipeline, files)
     }
 

@@ -393,13 +393,18 @@ public struct DocumentReader: Sendable {
         var headers: [(String, String)] = []
         var index = text.startIndex
         while index < text.endIndex {
-            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            // A line feed is always a character of its own (grapheme rules break on both sides of it), so its
+            // byte is the character: found without a character walk over a first line of prose.
+            let lineEnd = text.firstIndex(ofByte: UInt8(ascii: "\n"), in: index..<text.endIndex) ?? text.endIndex
             let line = text[index..<lineEnd]
             let next = lineEnd == text.endIndex ? lineEnd : text.index(after: lineEnd)
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
                 return headers.isEmpty ? ([], text) : (headers, String(text[next...]))
             }
-            guard let colon = line.firstIndex(of: ":") else { return ([], text) }
+            // No ":" byte, no ":" character (the usual first line of prose).
+            guard text.firstIndex(ofByte: UInt8(ascii: ":"), in: index..<lineEnd) != nil,
+                let colon = line.firstIndex(of: ":")
+            else { return ([], text) }
             let key = line[..<colon]
             guard !key.isEmpty, key.count <= 24, key.first!.isLetter,
                 key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
@@ -421,6 +426,18 @@ public struct DocumentReader: Sendable {
 
     /// The last path component, as `split(separator: "/").last` gives it, without cutting the whole path.
     static func baseName(_ fileName: String) -> String {
+        // The last "/" byte, between ASCII bytes (or at the start): no mark before or after can join it into
+        // another character, so it is the slash the character walk below finds, without breaking the path
+        // into characters.
+        let utf8 = fileName.utf8
+        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")) {
+            let after = utf8.index(after: slash)
+            let asciiBefore = slash == utf8.startIndex || utf8[utf8.index(before: slash)] < 0x80
+            if asciiBefore, after == utf8.endIndex {
+                return fileName.split(separator: "/").last.map(String.init) ?? fileName
+            }
+            if asciiBefore, utf8[after] < 0x80 { return String(fileName[after...]) }
+        }
         if let slash = fileName.lastIndex(of: "/") {
             let base = fileName[fileName.index(after: slash)...]
             if !base.isEmpty { return String(base) }
@@ -444,7 +461,8 @@ public struct DocumentReader: Sendable {
 extension String {
     /// CRLF and lone CR as LF, so lines split the same on every platform's files.
     var replacingCRLF: String {
-        guard unicodeScalars.contains("\r") else { return self }
+        // The byte first: in UTF-8 a CR byte is the CR scalar and nothing else (no scalar walk for most files).
+        guard containsByte(0x0D) else { return self }
         var out = String.UnicodeScalarView()
         var previousCR = false
         for s in unicodeScalars {

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import Extraction
+
+/// The byte searches that replaced character walks in reading a document find what the walks found.
+@Suite struct ByteShortcutTests {
+    /// Texts with the searched bytes next to combining marks, prepended marks, multi-byte scalars, CR LF,
+    /// at either end, and not at all.
+    static let texts: [String] = [
+        "", "\n", "a", "TITLE: x\nLANG: en\n\nbody", "no colon here\nsecond: line",
+        "x:\u{301}y\n\u{301}z", "\u{600}:a\n", "عنوان: قصف\r\nنص", "dir/sub\u{301}/file.txt", "/", "a/", "//x",
+        "\u{600}/name.txt", "path/é/ü.md", "/tmp/dir/doc-1.html", "plain", "caf\u{E9}/\u{301}x/y",
+    ]
+
+    @Test(arguments: texts)
+    func firstByteIsTheFirstByteOfTheView(text: String) {
+        for byte in [UInt8(ascii: "\n"), UInt8(ascii: ":"), UInt8(ascii: "/"), 0x0D] {
+            #expect(text.firstIndex(ofByte: byte) == text.utf8.firstIndex(of: byte))
+            #expect(text.containsByte(byte) == text.utf8.contains(byte))
+            // From every scalar boundary to the end, and up to every boundary.
+            for i in text.unicodeScalars.indices {
+                #expect(text.firstIndex(ofByte: byte, in: i..<text.endIndex) == text.utf8[i...].firstIndex(of: byte))
+                #expect(text.firstIndex(ofByte: byte, in: text.startIndex..<i) == text.utf8[..<i].firstIndex(of: byte))
+            }
+        }
+    }
+
+    /// `baseName` as it was written before the byte search: the last "/" character, else `split`.
+    static func referenceBaseName(_ fileName: String) -> String {
+        if let slash = fileName.lastIndex(of: "/") {
+            let base = fileName[fileName.index(after: slash)...]
+            if !base.isEmpty { return String(base) }
+        }
+        return fileName.split(separator: "/").last.map(String.init) ?? fileName
+    }
+
+    @Test(arguments: texts)
+    func baseNameAgreesWithTheCharacterWalk(fileName: String) {
+        #expect(DocumentReader.baseName(fileName) == Self.referenceBaseName(fileName))
+        #expect(DocumentReader.baseName(fileName + "/") == Self.referenceBaseName(fileName + "/"))
+    }
+
+    /// `replacingCRLF` with the byte test gives what the scalar test gave: the text itself without a CR.
+    @Test func replacingCRLFKeepsTextWithoutCR() {
+        #expect("a\nb".replacingCRLF == "a\nb")
+        #expect("a\r\nb\rc".replacingCRLF == "a\nb\nc")
+        #expect("ب\u{301}\r\n".replacingCRLF == "ب\u{301}\n")
+    }
+
+    /// Header lines are found as before: key lines up to an empty line; prose (with or without a colon, or a
+    /// colon joined to a mark) is no header.
+    @Test func headerLinesStillReadHeadersAndRefuseProse() {
+        let (h, rest) = DocumentReader.headerLines(of: "TITLE: Strike\nLANG: en\n\nBody text.")
+        #expect(h.map(\.0) == ["title", "lang"])
+        #expect(h.map(\.1) == ["Strike", "en"])
+        #expect(rest == "Body text.")
+        #expect(DocumentReader.headerLines(of: "A long first line of prose\n\nmore").0.isEmpty)
+        #expect(DocumentReader.headerLines(of: "Warning: prose with a colon\n\nmore").0.isEmpty)
+        #expect(DocumentReader.headerLines(of: "LANG:\u{301} en\n\nmore").0.isEmpty)
+        #expect(DocumentReader.headerLines(of: "LANG: en").0.isEmpty)
+    }
+
+    /// Non-ASCII punctuation keys from the `switch` match the `String.contains` tests they replaced.
+    @Test func punctuationKeysAsBefore() {
+        func reference(_ c: Character) -> String {
+            var k = String(c)
+            if "’‘ʼ`´".contains(c) { k = "'" }
+            if "‐‑–—".contains(c) { k = "-" }
+            if c == "،" { k = "," }
+            if c == "؛" { k = ";" }
+            return k
+        }
+        let text = "a’b ‘c ʼd ´e ‐f ‑g –h —i ،j ؛k «l» “m” …n ´\u{301}o —\u{301}p"
+        for t in Tokenizer.tokens(of: text) where t.kind == .punctuation {
+            #expect(t.key == reference(text[t.range.lowerBound]), "\(text[t.range])")
+        }
+    }
+}

@@ -61,8 +61,15 @@ final class ICUWorker {
     /// The number spelled in words at the start of `text`, for the first of `locales` ICU knows.
     func parseNumber(prefixOf text: Substring, locales: [String]) -> (value: Int, end: String.Index)? {
         for locale in locales {
-            if spellout[locale] == nil { spellout[locale] = .some(try? SpelloutParser(locale: locale)) }
-            if let parser = spellout[locale] ?? nil, let r = parser.parsePrefix(of: text) { return r }
+            // One look-up for a parser met before (the usual case).
+            let parser: SpelloutParser?
+            if let known = spellout[locale] {
+                parser = known
+            } else {
+                parser = try? SpelloutParser(locale: locale)
+                spellout[locale] = .some(parser)
+            }
+            if let parser, let r = parser.parsePrefix(of: text) { return r }
         }
         return nil
     }

@@ -164,7 +164,7 @@ extension DocumentAnalysis {
                 let amountStart = amount.tokens.lowerBound
                 for q in quantifierFits.indices { quantifierFits[q] = false }
                 if amountStart > 0 {
-                    for q in compiled.quantifierBefores.candidates(tokens[amountStart - 1])
+                    for q in compiled.quantifierBefores.candidates(tokens, at: amountStart - 1)
                     where TokenMatch.matchesEnding(
                         compiled.quantifiers[q].before, tokens, at: amountStart, clitics: rules.clitics) != nil
                     {
@@ -241,15 +241,15 @@ extension DocumentAnalysis {
         var forward: (Figure.Category?, Range<Int>, Int)? = nil
         var words = 0
         var k = span.upperBound
+        // Tokens are read where they lie (a copy of one retains its key and info).
         scan: while k < tokens.count, words < rules.forwardWindow {
-            let t = tokens[k]
             if amountTokens[k] { break }
-            if t.kind == .punctuation {
-                if Self.forwardStops.contains(t) { break }
+            if tokens[k].kind == .punctuation {
+                if Self.forwardStops.contains(tokens[k]) { break }
                 k += 1
                 continue
             }
-            if isConjunction(t) { break }
+            if isConjunction(tokens, k) { break }
             // "16 people, including five children, were killed": read past the parenthesis.
             if let n = compiled.subgroups.first(tokens, at: k, clitics: rules.clitics)?.length {
                 var j = k + n
@@ -265,7 +265,9 @@ extension DocumentAnalysis {
             }
             if let c = casualty(at: k, in: tokens, direction: .after) {
                 // "وجرح" after a figure starts the next clause ("قتل 5 وجرح 10").
-                if t.isArabic, t.key.hasPrefix("و") || t.key.hasPrefix("ف"), !c.plain { break }
+                if tokens[k].isArabic, tokens[k].key.hasPrefix("و") || tokens[k].key.hasPrefix("ف"), !c.plain {
+                    break
+                }
                 forward = (c.kind, k..<(k + c.length), words)
                 break
             }
@@ -276,10 +278,9 @@ extension DocumentAnalysis {
         words = 0
         k = span.lowerBound
         scanBack: while k > 0, words < 5 {
-            let t = tokens[k - 1]
             if amountTokens[k - 1] { break }
-            if t.kind == .punctuation {
-                if Self.backwardStops.contains(t) { break }
+            if tokens[k - 1].kind == .punctuation {
+                if Self.backwardStops.contains(tokens[k - 1]) { break }
                 k -= 1
                 continue
             }
@@ -291,7 +292,7 @@ extension DocumentAnalysis {
                 backward = (c.kind, (k - c.length)..<k, words)
                 break
             }
-            if isConjunction(t) { break }
+            if isConjunction(tokens, k - 1) { break }
             words += 1
             k -= 1
         }
@@ -313,6 +314,13 @@ extension DocumentAnalysis {
         return rules.conjunctions.contains(t.key)
     }
 
+    /// `isConjunction(tokens[k])`, the token read where it lies.
+    @inline(__always)
+    func isConjunction(_ tokens: [Token], _ k: Int) -> Bool {
+        if let info = tokens[k].info, let owner = info.owner, owner === compiled.owner { return info.isConjunction }
+        return rules.conjunctions.contains(tokens[k].key)
+    }
+
     enum Side { case after, before }
 
     func casualty(at k: Int, in tokens: [Token], direction: Side) -> (kind: Figure.Category, length: Int, plain: Bool)?
@@ -331,7 +339,7 @@ extension DocumentAnalysis {
     func casualtyEnding(at end: Int, in tokens: [Token]) -> (kind: Figure.Category, length: Int)? {
         // Only the phrases whose last word may be the token before `end`, in rule order (killed, then injured).
         guard end > 0, end <= tokens.count else { return nil }
-        for i in compiled.endingCandidates(tokens[end - 1]) {
+        for i in compiled.endingCandidates(tokens, at: end - 1) {
             let (phrase, kind) = compiled.endings[i]
             if TokenMatch.matchesEnding(phrase, tokens, at: end, clitics: rules.clitics) != nil {
                 return (kind, phrase.count)

@@ -24,8 +24,11 @@ extension DocumentAnalysis {
             })
         let govNameTokens: Set<Int> = {
             var s: Set<Int> = []
-            for k in tokens.indices {
-                for m in compiled.governorates.matches(tokens, at: k, clitics: rules.clitics) {
+            // The table taken once, and asked only about tokens whose bits say it may match there (as
+            // `matches` checks first).
+            let governorates = compiled.governorates
+            for k in tokens.indices where tokens[k].tables & governorates.bit == governorates.bit {
+                for m in governorates.matches(tokens, at: k, clitics: rules.clitics) {
                     for j in k..<(k + m.length) { s.insert(j) }
                 }
             }
@@ -42,8 +45,17 @@ extension DocumentAnalysis {
         func isArabic(_ k: Int) -> Bool { k < tokens.count && tokens[k].isArabic }
         // The cues starting at each token (and none past the end), looked up once: "in", "of", "في" are
         // everywhere, and four steps below ask about the same tokens.
-        let cuesAt = (0...tokens.count).map { compiled.placeCues.matches(tokens, at: $0, clitics: rules.clitics) }
-        func isCue(_ k: Int) -> Bool { !cuesAt[k].isEmpty }
+        let cueTable = compiled.placeCues
+        // Nil for a token where none starts (most of them): nil is stored without a reference to retain.
+        var cueLists = [[(length: Int, value: PlaceCue.Strength, phrase: Phrase)]?](
+            repeating: nil, count: tokens.count + 1)
+        for k in tokens.indices where tokens[k].tables & cueTable.bit == cueTable.bit {
+            let found = cueTable.matches(tokens, at: k, clitics: rules.clitics)
+            if !found.isEmpty { cueLists[k] = found }
+        }
+        /// The cues starting at token `k` (none past the end).
+        func cuesAt(_ k: Int) -> [(length: Int, value: PlaceCue.Strength, phrase: Phrase)] { cueLists[k] ?? [] }
+        func isCue(_ k: Int) -> Bool { cueLists[k] != nil }
         /// A capitalized run starting at `j` (Latin script): words, connectors and glued hyphens/apostrophes.
         func capitalizedRun(from j: Int) -> Range<Int>? {
             guard j < tokens.count, tokens[j].kind == .word else { return nil }
@@ -99,7 +111,7 @@ extension DocumentAnalysis {
         }
         // 1. Strong cues: "the town of X", "بلدة X".
         for k in tokens.indices {
-            for cue in cuesAt[k] where cue.value == .strong {
+            for cue in cuesAt(k) where cue.value == .strong {
                 let n = cue.length
                 // "المدينة" is "the town" already named: only the bare noun introduces a name ("مدينة دوما").
                 if isArabic(k) {
@@ -175,7 +187,7 @@ extension DocumentAnalysis {
         }
         // 2. After-cues: "Kafr Noran town", "Han Şeyhun beldesine".
         for k in tokens.indices where k > 0 {
-            for cue in cuesAt[k] where cue.value == .after {
+            for cue in cuesAt(k) where cue.value == .after {
                 var j = k
                 var words = 0
                 while j > 0, words < 4 {
@@ -218,7 +230,7 @@ extension DocumentAnalysis {
                     && found.contains { $0.range.upperBound == first - 1 }
                 let cued =
                     listed || (first > 0 && isCue(first - 1)) || (first > 1 && isCue(first - 2))
-                    || cuesAt[range.upperBound].contains {
+                    || cuesAt(range.upperBound).contains {
                         $0.value == .after
                     }
                 let multi = spot.keyWords.count > 1
@@ -256,7 +268,7 @@ extension DocumentAnalysis {
         if let matcher {
             for k in tokens.indices {
                 // Without clitics: the same cues as above when the language has none.
-                let cues = rules.clitics.isEmpty ? cuesAt[k] : compiled.placeCues.matches(tokens, at: k, clitics: [])
+                let cues = rules.clitics.isEmpty ? cuesAt(k) : compiled.placeCues.matches(tokens, at: k, clitics: [])
                 for cue in cues where cue.value == .weak {
                     let n = cue.length
                     let j = k + n

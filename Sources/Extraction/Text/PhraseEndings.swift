@@ -47,6 +47,15 @@ struct PhraseEndings: Sendable {
         return lookedUp(token)
     }
 
+    /// `candidates(tokens[i])`, reading the token where it lies: a copy of it would retain its key and info.
+    @inline(__always)
+    func candidates(_ tokens: [Token], at i: Int) -> [Int] {
+        if slot >= 0, let info = tokens[i].info, info.owner === owner, slot < info.endings.count {
+            return info.endings[slot]
+        }
+        return lookedUp(tokens[i])
+    }
+
     /// `candidates(token)` found by looking the token's readings up.
     func lookedUp(_ token: Token) -> [Int] {
         if clitics.isEmpty
@@ -76,7 +85,7 @@ struct PhraseEndings: Sendable {
     /// The position of the first phrase (in rule order) that matches ending exactly at `end` (exclusive).
     func first(_ tokens: [Token], endingAt end: Int, clitics: [String]) -> Int? {
         guard end > 0, end <= tokens.count else { return nil }
-        for i in candidates(tokens[end - 1])
+        for i in candidates(tokens, at: end - 1)
         where TokenMatch.matchesEnding(phrases[i], tokens, at: end, clitics: clitics) != nil {
             return i
         }

@@ -145,8 +145,24 @@ struct PhraseTable<Value: Sendable>: Sendable {
     var firstStems: [String] { starred.keys.map(\.text) }
     var checksEveryToken: Bool { !others.isEmpty }
 
+    /// Whether a phrase of this table may start at `tokens[k]` by its table bits: when not, `matches`,
+    /// `first` and `contains` answer without being called (the usual case: a dozen tables are asked about
+    /// every token, and a call passes the table and the clitics).
+    @inline(__always)
+    func mayStart(_ tokens: [Token], at k: Int) -> Bool {
+        k < tokens.count && tokens[k].tables & bit == bit
+    }
+
     /// Every phrase that matches at `tokens[k...]`, in rule order, with the number of tokens it spans.
+    @inline(__always)
     func matches(_ tokens: [Token], at k: Int, clitics: [String]) -> [(length: Int, value: Value, phrase: Phrase)] {
+        guard mayStart(tokens, at: k) else { return [] }
+        return allMatches(tokens, at: k, clitics: clitics)
+    }
+
+    private func allMatches(
+        _ tokens: [Token], at k: Int, clitics: [String]
+    ) -> [(length: Int, value: Value, phrase: Phrase)] {
         guard k < tokens.count, !isEmpty, tokens[k].tables & bit == bit else { return [] }
         if let starts = keptStarts(tokens[k], clitics: clitics) {
             if starts.isEmpty { return [] }
@@ -171,7 +187,15 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// The first phrase (in rule order) that matches at `tokens[k...]`.
+    @inline(__always)
     func first(_ tokens: [Token], at k: Int, clitics: [String]) -> (length: Int, value: Value, phrase: Phrase)? {
+        guard mayStart(tokens, at: k) else { return nil }
+        return firstMatch(tokens, at: k, clitics: clitics)
+    }
+
+    private func firstMatch(
+        _ tokens: [Token], at k: Int, clitics: [String]
+    ) -> (length: Int, value: Value, phrase: Phrase)? {
         guard k < tokens.count, !isEmpty, tokens[k].tables & bit == bit else { return nil }
         // Stops at the first match instead of trying every candidate as `matches` does.
         if let starts = keptStarts(tokens[k], clitics: clitics) {
@@ -190,6 +214,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// Whether any phrase matches at `tokens[k...]`.
+    @inline(__always)
     func contains(_ tokens: [Token], at k: Int, clitics: [String]) -> Bool {
         first(tokens, at: k, clitics: clitics) != nil
     }
@@ -463,6 +488,10 @@ struct CompiledRules: Sendable {
     /// The positions in `endings` of the phrases whose last word may match `token`, in order: a rule word
     /// matches a token only by one of the readings `PhraseTable.readings(of:clitics:)` gives (or by a stem).
     func endingCandidates(_ token: Token) -> [Int] { endingTable.candidates(token) }
+
+    /// `endingCandidates(tokens[i])`, the token read where it lies.
+    @inline(__always)
+    func endingCandidates(_ tokens: [Token], at i: Int) -> [Int] { endingTable.candidates(tokens, at: i) }
 
     /// The tables a token whose key has these readings may start a phrase in.
     func mask(readings: [String]) -> UInt64 {

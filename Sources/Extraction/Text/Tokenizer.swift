@@ -136,6 +136,9 @@ enum Tokenizer {
         var out: [Token] = []
         out.reserveCapacity((upper - p) / 4 + 1)
         var lastEnd = -1
+        // The static tables taken once: read through their globals, each byte would pay a `swift_once` check.
+        let twoByteScalars = Tokenizer.twoByteScalars
+        let asciiKinds = Tokenizer.asciiKinds
         func startsCharacter(_ n: Int) -> Bool {
             let b = buf[n]
             guard b & 0xE0 == 0xC0 else { return false }
@@ -271,13 +274,14 @@ enum Tokenizer {
                 let b = utf8[range.lowerBound]
                 key = asciiKeys[Int(b == UInt8(ascii: "`") ? UInt8(ascii: "'") : b)]
             } else {
-                let c = text[range.lowerBound]
-                var k = String(c)
-                if "’‘ʼ`´".contains(c) { k = "'" }
-                if "‐‑–—".contains(c) { k = "-" }
-                if c == "،" { k = "," }
-                if c == "؛" { k = ";" }
-                key = k
+                // Compared as characters, as `"’‘ʼ`´".contains(c)` would, without walking a string per mark.
+                switch text[range.lowerBound] {
+                case "’", "‘", "ʼ", "`", "´": key = "'"
+                case "‐", "‑", "–", "—": key = "-"
+                case "،": key = ","
+                case "؛": key = ";"
+                case let c: key = String(c)
+                }
             }
             return Token(range: range, key: key, kind: .punctuation, number: nil, glued: glued)
         }

@@ -46,16 +46,22 @@ extension DocumentAnalysis {
         // The cues starting at each token (and none past the end), looked up once: "in", "of", "في" are
         // everywhere, and four steps below ask about the same tokens.
         let cueTable = compiled.placeCues
-        // Nil for a token where none starts (most of them): nil is stored without a reference to retain.
-        var cueLists = [[(length: Int, value: PlaceCue.Strength, phrase: Phrase)]?](
-            repeating: nil, count: tokens.count + 1)
+        // Only the few tokens where some cue starts are kept, in order (no list per token).
+        var cueStarts: [Int] = []
+        var cueLists: [[(length: Int, value: PlaceCue.Strength, phrase: Phrase)]] = []
         for k in tokens.indices where tokens[k].tables & cueTable.bit == cueTable.bit {
             let found = cueTable.matches(tokens, at: k, clitics: rules.clitics)
-            if !found.isEmpty { cueLists[k] = found }
+            if !found.isEmpty {
+                cueStarts.append(k)
+                cueLists.append(found)
+            }
         }
         /// The cues starting at token `k` (none past the end).
-        func cuesAt(_ k: Int) -> [(length: Int, value: PlaceCue.Strength, phrase: Phrase)] { cueLists[k] ?? [] }
-        func isCue(_ k: Int) -> Bool { cueLists[k] != nil }
+        func cuesAt(_ k: Int) -> [(length: Int, value: PlaceCue.Strength, phrase: Phrase)] {
+            guard let p = cueStarts.firstIndex(of: k) else { return [] }
+            return cueLists[p]
+        }
+        func isCue(_ k: Int) -> Bool { cueStarts.contains(k) }
         /// A capitalized run starting at `j` (Latin script): words, connectors and glued hyphens/apostrophes.
         func capitalizedRun(from j: Int) -> Range<Int>? {
             guard j < tokens.count, tokens[j].kind == .word else { return nil }
@@ -110,8 +116,8 @@ extension DocumentAnalysis {
             return keyWords[kw].tokens.lowerBound..<keyWords[kw + first.keyWords.upperBound - 1].tokens.upperBound
         }
         // 1. Strong cues: "the town of X", "بلدة X".
-        for k in tokens.indices {
-            for cue in cuesAt(k) where cue.value == .strong {
+        for (k, cues) in zip(cueStarts, cueLists) {
+            for cue in cues where cue.value == .strong {
                 let n = cue.length
                 // "المدينة" is "the town" already named: only the bare noun introduces a name ("مدينة دوما").
                 if isArabic(k) {
@@ -186,8 +192,8 @@ extension DocumentAnalysis {
             }
         }
         // 2. After-cues: "Kafr Noran town", "Han Şeyhun beldesine".
-        for k in tokens.indices where k > 0 {
-            for cue in cuesAt(k) where cue.value == .after {
+        for (k, cues) in zip(cueStarts, cueLists) where k > 0 {
+            for cue in cues where cue.value == .after {
                 var j = k
                 var words = 0
                 while j > 0, words < 4 {
@@ -268,6 +274,7 @@ extension DocumentAnalysis {
         if let matcher {
             for k in tokens.indices {
                 // Without clitics: the same cues as above when the language has none.
+                if rules.clitics.isEmpty, !isCue(k) { continue }
                 let cues = rules.clitics.isEmpty ? cuesAt(k) : compiled.placeCues.matches(tokens, at: k, clitics: [])
                 for cue in cues where cue.value == .weak {
                     let n = cue.length

@@ -40,8 +40,9 @@ enum ICUBridge {
 /// The ICU objects one worker needs: they are not thread-safe (ubrk.h, unum.h), so each extraction session
 /// opens its own, once per language.
 final class ICUWorker {
-    private var sentenceIterators: [String: BreakIterator] = [:]
-    private var spellout: [String: SpelloutParser?] = [:]
+    // One worker's objects, never accessed overlapping: no runtime exclusivity check per call.
+    @exclusivity(unchecked) private var sentenceIterators: [String: BreakIterator] = [:]
+    @exclusivity(unchecked) private var spellout: [String: SpelloutParser?] = [:]
 
     /// Sentence ranges of `text` by ICU's rules for `locale` (a line break always ends a sentence).
     func sentences(of text: String, locale: String) -> [Range<String.Index>] {

@@ -148,7 +148,9 @@ public final class ExtractionSession {
 final class SessionMemo {
     /// Per language, the governorate label of an admin-1 name (`DocumentAnalysis.governorate(named:)`),
     /// nil when the name is none.
-    var governorates: [String: [String: String?]] = [:]
+    // One worker's memos, never accessed overlapping: no runtime exclusivity check per access (see
+    // `WordMarks`).
+    @exclusivity(unchecked) var governorates: [String: [String: String?]] = [:]
     /// Folded forms of the words met so far.
     let folds = FoldMemo()
     /// A place name in one language's text, with the governorate it is read in (nil where that plays no part).
@@ -158,8 +160,8 @@ final class SessionMemo {
         var name: String
     }
     /// What `DocumentAnalysis.resolve(_:governorate:)` and `isNotPlace(_:)` gave each name.
-    private(set) var resolved: [NameKey: (Place?, MatchStatus?)] = [:]
-    private(set) var notPlaces: [NameKey: Bool] = [:]
+    @exclusivity(unchecked) private(set) var resolved: [NameKey: (Place?, MatchStatus?)] = [:]
+    @exclusivity(unchecked) private(set) var notPlaces: [NameKey: Bool] = [:]
     /// Bound on each of them, so that hostile input cannot grow them without end (past it they start afresh).
     static let nameCapacity = 50_000
 
@@ -173,7 +175,7 @@ final class SessionMemo {
         notPlaces[key] = answer
     }
     /// Per language, the readings and table bits of each token key.
-    private var marks: [String: WordMarks] = [:]
+    @exclusivity(unchecked) private var marks: [String: WordMarks] = [:]
 
     /// What `DocumentAnalysis.readClause` works out from a clause's tokens and text alone (with the rule set of
     /// its language), kept with a remembered clause so that a repeated sentence is read once. Nothing here may
@@ -181,12 +183,12 @@ final class SessionMemo {
     /// by `readClause` after.
     final class ClauseMemo {
         /// The date mentions of the clause, those after a period-starting word ("since") left out.
-        var mentions: [DateMention]?
-        var amounts: [Amount]?
+        @exclusivity(unchecked) var mentions: [DateMention]?
+        @exclusivity(unchecked) var amounts: [Amount]?
         /// Place mentions per governorate the document is mostly about (nil: none).
-        var places: [String?: [PlaceMention]] = [:]
+        @exclusivity(unchecked) var places: [String?: [PlaceMention]] = [:]
         /// "No casualties" phrases as written, and the clause's attack, background and vocabulary findings.
-        var findings: DocumentAnalysis.Findings?
+        @exclusivity(unchecked) var findings: DocumentAnalysis.Findings?
     }
 
     /// The clauses of a sentence: its tokens cut at clause breaks, each with its governorate contexts.
@@ -194,12 +196,12 @@ final class SessionMemo {
     /// Per language, the clauses of sentences met more than once, by the sentence's bytes: press releases
     /// repeat their closing paragraphs, and wire copy repeats whole sentences. They are a function of the
     /// sentence and the rule set alone (`DocumentAnalysis.clauses(ofSentence:)`).
-    private var sentences: [String: [ByteKey: SentenceClauses]] = [:]
+    @exclusivity(unchecked) private var sentences: [String: [ByteKey: SentenceClauses]] = [:]
     /// Tokens held by `sentences`: the bound is on them, since a sentence may hold a handful or thousands.
-    private var storedTokens = 0
+    @exclusivity(unchecked) private var storedTokens = 0
     /// Hashes of the sentences met once; a sentence is stored when met again, so text that never repeats
     /// costs a hash, not a copy of its tokens.
-    private var seenSentences: Set<Int> = []
+    @exclusivity(unchecked) private var seenSentences: Set<Int> = []
     /// Bounds on the sentence memo (about 100 bytes a token): past them it starts afresh (the repeated
     /// sentences soon return).
     static let tokenCapacity = 300_000

@@ -93,14 +93,15 @@ extension String {
 final class FoldMemo {
     typealias Bytes = ByteKey
 
-    private var folded = WrittenWords<String>()
+    // One worker's memo, never accessed overlapping: no runtime exclusivity check per word (see `WordMarks`).
+    @exclusivity(unchecked) private var folded = WrittenWords<String>()
     /// Per clitic list, the Arabic variants of place-name key words (`PlaceIndex.arabicVariants`).
-    private var variantTables: [[String]: VariantTable] = [:]
+    @exclusivity(unchecked) private var variantTables: [[String]: VariantTable] = [:]
 
     /// One clitic list's remembered variants; fetched once per clause, then asked once per Arabic word.
     final class VariantTable {
         let clitics: [String]
-        private var variants: [Bytes: [String]] = [:]
+        @exclusivity(unchecked) private var variants: [Bytes: [String]] = [:]
         init(clitics: [String]) { self.clitics = clitics }
 
         /// `PlaceIndex.arabicVariants(of: key, clitics: clitics)`, remembered per exact key.
@@ -120,7 +121,7 @@ final class FoldMemo {
         return t
     }
     /// Per clitic list (one per language), the readings of each key (`PhraseTable.readings`).
-    private var readings: [[String]: [Bytes: [String]]] = [:]
+    @exclusivity(unchecked) private var readings: [[String]: [Bytes: [String]]] = [:]
     /// Enough for the vocabulary of a large corpus; past it words are folded without being kept, so memory
     /// stays bounded on hostile input.
     static let capacity = 200_000

@@ -552,11 +552,14 @@ final class WordMarks {
     let rules: CompiledRules
     /// The place index whose names a word may begin (nil: every word may).
     let places: PlaceIndex?
-    var entries: [ByteKey: Entry] = [:]
+    // The memos of one worker's thread, never accessed overlapping: the runtime check of each access (the
+    // tokenizer asks about every word) costs more than the look-up it guards.
+    @exclusivity(unchecked) var entries: [ByteKey: Entry] = [:]
     /// The entry of every number token when digits do not matter to the rule set (`CompiledRules.numberEntry`).
-    var numberEntry: Entry?
+    @exclusivity(unchecked) var numberEntry: Entry?
     /// Words as written: key, readings, table bits, whether a name may begin with the word.
-    var written = WrittenWords<(key: String, info: WordInfo, mask: UInt64, startsPlace: Bool)>()
+    @exclusivity(unchecked) var written =
+        WrittenWords<(key: String, info: WordInfo, mask: UInt64, startsPlace: Bool)>()
 
     init(rules: CompiledRules, places: PlaceIndex? = nil) {
         self.rules = rules

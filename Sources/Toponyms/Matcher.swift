@@ -64,6 +64,9 @@ public final class Matcher {
     private var stamp: UInt32 = 0
     /// Id of each of the query's skeletons, -1 where no name has it.
     private var querySkeletonIDs: [Int32] = []
+    /// The fuzzy layer's lists of skeletons touched and pooled, kept for the next query (see ``fuzzyLayer``).
+    private var scratchTouched: [Int32] = []
+    private var scratchPool: [(Int32, UInt16)] = []
 
     /// Longest name (in Unicode scalars) still considered a place name.
     public static let maximumNameLength = 150
@@ -158,10 +161,10 @@ public final class Matcher {
 
         var layer = ""
         var scored: [Scored] = []
-        var nationwide: [Int32] = []
+        var communities = 0
         if let all = index.exactIndex[key.compact], !inContext(all).isEmpty {
             layer = "exact"
-            nationwide = all
+            communities = self.communities(all)
             let why = "exact:" + key.compact
             scored = inContext(all).prefix(Self.candidateLimit).map {
                 Scored(place: $0, score: 1, why: why, sure: true)
@@ -170,7 +173,7 @@ public final class Matcher {
             let all = Array(Set((index.bareIndex[key.bare] ?? []) + (index.bareIndex[key.compact] ?? []))).sorted()
             if !inContext(all).isEmpty {
                 layer = "article"
-                nationwide = all
+                communities = self.communities(all)
                 let why = "article:" + key.bare
                 scored = inContext(all).prefix(Self.candidateLimit).map {
                     Scored(place: $0, score: 0.97, why: why, sure: true)
@@ -185,7 +188,7 @@ public final class Matcher {
                 return unmatched(name, context, "region:\(region) (an area, not a place of the gazetteer)")
             }
             startQuery(key)
-            (scored, nationwide) = skeletonLayer(key, ctx)
+            (scored, communities) = skeletonLayer(key, ctx)
             layer = "skeleton"
             if !scored.contains(where: { $0.score > 0.83 }) {
                 // Nothing but cross-script agreement: names that differ only by "upper", "al-Kabir" may fit better.
@@ -208,8 +211,6 @@ public final class Matcher {
         }
         // A name many communities share ("Mansura", "Jdideh") is not decided by a governorate alone: the text
         // may mean a hamlet the gazetteer lacks. Only a well-known town (one other gazetteers spell) stays sure.
-        // (`nationwide` lists each place once.)
-        let communities = nationwide.lazy.filter { self.index.kinds[Int($0)] == .community }.count
         if communities >= 3, ctx.units.allSatisfy({ $0.utf8.count == 4 }) {
             for i in scored.indices where index.prominence[Int(scored[i].place)] < 3 { scored[i].sure = false }
         }
@@ -294,43 +295,85 @@ public final class Matcher {
         return index.skeletonPlaces[low] >> 2 == place && index.skeletonPlaces[low] & bits != 0
     }
 
-    private func skeletonLayer(_ key: NameKey, _ ctx: Context) -> ([Scored], [Int32]) {
-        // The places of each skeleton of the query, with the scripts of their names that have it; a place keeps
-        // the first skeleton that found it. One skeleton (the common case) needs no merging: postings are sorted.
-        var ids: [Int32] = []
-        var variant: [Int] = []
-        var scripts: [Int32] = []
-        var sets: [Int32] = []
-        let found = key.skeletons.indices.filter { key.skeletons[$0].utf8.count >= 2 && querySkeletonIDs[$0] >= 0 }
+    /// The places of the query's skeletons `found` (indices into `key.skeletons` whose ids are known), in place
+    /// order and each once, with the first of those skeletons that has it, the scripts of its names that have any
+    /// of them, and its name set; `body` returns false to stop. Posting lists are sorted by place, so this merges a
+    /// few sorted lists and reads them only as far as it is asked to: a skeleton that hundreds of places share
+    /// (as in a large gazetteer) costs no more than the few places a query weighs.
+    private func forEachPlace(
+        _ found: [Int], _ body: (_ place: Int32, _ variant: Int, _ scripts: Int32, _ set: Int32) -> Bool
+    ) {
         if found.count == 1 {
-            let v = found[0]
-            let range = index.placeRange(skeleton: querySkeletonIDs[v])
-            ids.reserveCapacity(range.count)
-            scripts.reserveCapacity(range.count)
-            for k in range {
-                ids.append(index.skeletonPlaces[k] >> 2)
-                scripts.append(index.skeletonPlaces[k] & 3)
+            for k in index.placeRange(skeleton: querySkeletonIDs[found[0]]) {
+                let posting = index.skeletonPlaces[k]
+                if !body(posting >> 2, found[0], posting & 3, index.skeletonPlaceSets[k]) { return }
             }
-            sets = Array(index.skeletonPlaceSets[range])
-            variant = [Int](repeating: v, count: ids.count)
-        } else if found.count > 1 {
-            var hits: [(place: Int32, variant: Int, scripts: Int32, set: Int32)] = []
-            for v in found {
-                for k in index.placeRange(skeleton: querySkeletonIDs[v]) {
-                    let posting = index.skeletonPlaces[k]
-                    hits.append((posting >> 2, v, posting & 3, index.skeletonPlaceSets[k]))
+            return
+        }
+        var rest = found.map { index.placeRange(skeleton: querySkeletonIDs[$0]) }
+        while true {
+            var place = Int32.max
+            for range in rest where !range.isEmpty { place = min(place, index.skeletonPlaces[range.lowerBound] >> 2) }
+            if place == Int32.max { return }
+            var variant = -1
+            var scripts: Int32 = 0
+            var set: Int32 = 0
+            for i in rest.indices where !rest[i].isEmpty {
+                let k = rest[i].lowerBound
+                let posting = index.skeletonPlaces[k]
+                guard posting >> 2 == place else { continue }
+                if variant < 0 {
+                    variant = found[i]
+                    set = index.skeletonPlaceSets[k]
                 }
+                scripts |= posting & 3
+                rest[i] = (k + 1)..<rest[i].upperBound
             }
-            hits.sort { $0.place != $1.place ? $0.place < $1.place : $0.variant < $1.variant }
-            for hit in hits {
-                if ids.last == hit.place {
-                    scripts[scripts.count - 1] |= hit.scripts
-                } else {
-                    ids.append(hit.place)
-                    variant.append(hit.variant)
-                    scripts.append(hit.scripts)
-                    sets.append(hit.set)
+            if !body(place, variant, scripts, set) { return }
+        }
+    }
+
+    /// How many of `places` are communities, counted up to 3: all that deciding asks (a name shared by three
+    /// communities or more is not settled by a governorate alone).
+    private func communities(_ places: [Int32]) -> Int {
+        var count = 0
+        for place in places where index.kinds[Int(place)] == .community {
+            count += 1
+            if count == 3 { break }
+        }
+        return count
+    }
+
+    /// The places whose names share a skeleton with the query, scored, and how many communities have the name
+    /// nationwide (up to 3; see ``communities(_:)``).
+    private func skeletonLayer(_ key: NameKey, _ ctx: Context) -> ([Scored], communities: Int) {
+        let found = key.skeletons.indices.filter { key.skeletons[$0].utf8.count >= 2 && querySkeletonIDs[$0] >= 0 }
+        var candidates: [(place: Int32, variant: Int, scripts: Int32, set: Int32)] = []
+        if found.isEmpty { return ([], 0) }
+        // More places than are weighed? Counting stops past the limit.
+        var seen = 0
+        forEachPlace(found) { _, _, _, _ in
+            seen += 1
+            return seen <= Self.candidateLimit
+        }
+        let many = seen > Self.candidateLimit
+        var communities = 0
+        if many {
+            // Weigh the first places inside the context; the places nationwide still tell how common the name is.
+            forEachPlace(found) { place, _, _, _ in
+                if index.kinds[Int(place)] == .community { communities += 1 }
+                return communities < 3
+            }
+            forEachPlace(found) { place, variant, scripts, set in
+                if ctx.units.isEmpty || isInside(place, ctx.units) {
+                    candidates.append((place, variant, scripts, set))
                 }
+                return candidates.count < Self.candidateLimit
+            }
+        } else {
+            forEachPlace(found) { place, variant, scripts, set in
+                candidates.append((place, variant, scripts, set))
+                return true
             }
         }
         let scriptBit = key.isArabic ? MatcherIndex.arabicBit : MatcherIndex.latinBit
@@ -338,33 +381,26 @@ public final class Matcher {
         let shortIDs = key.skeletons.indices.filter { key.skeletons[$0].utf8.count < 2 && querySkeletonIDs[$0] >= 0 }
             .map { querySkeletonIDs[$0] }
         var out: [Scored] = []
-        var nationwide: [Int32] = []
-        var considered = Array(ids.indices)
-        if considered.count > Self.candidateLimit {
-            // Weigh the places inside the context first; the count still tells how common the name is.
-            let inside = considered.filter { ctx.units.isEmpty || isInside(ids[$0], ctx.units) }
-            nationwide = ids
-            considered = Array(inside.prefix(Self.candidateLimit))
-        }
         let whys = key.skeletons.map { "skeleton:" + $0 }
-        for k in considered {
-            let id = ids[k]
-            let short = key.skeletons[variant[k]].utf8.count <= 2
+        for candidate in candidates {
+            let id = candidate.place
+            let short = key.skeletons[candidate.variant].utf8.count <= 2
             // Whether a name of the place in the query's script has one of its skeletons (else the skeleton agreed
             // only across scripts, which is weaker).
-            let sameScript = scripts[k] & scriptBit != 0 || shortIDs.contains { hasSkeleton(id, $0, bits: scriptBit) }
+            let sameScript = candidate.scripts & scriptBit != 0
+                || shortIDs.contains { hasSkeleton(id, $0, bits: scriptBit) }
             // The spelling only counts for a skeleton shared in the query's script, or a short one.
-            let sim = sameScript || short ? spelling(key, setAt: sets[k]) : 0
+            let sim = sameScript || short ? spelling(key, setAt: candidate.set) : 0
             // Two consonants say little: "Has" and "Hass" agree, "Sinaa" and "Suna" must not.
             if short && sim < 0.82 { continue }
-            if nationwide.count < ids.count { nationwide.append(id) }
+            if !many, index.kinds[Int(id)] == .community { communities += 1 }
             guard ctx.units.isEmpty || isInside(id, ctx.units) else { continue }
             let sure = sameScript && sim >= (short ? 0.9 : 0.85)
             // A skeleton shared only across scripts (a Latin query, an Arabic name) is weak evidence.
             let score = sameScript ? 0.8 + 0.15 * sim : 0.83
-            out.append(Scored(place: id, score: score, why: whys[variant[k]], sure: sure))
+            out.append(Scored(place: id, score: score, why: whys[candidate.variant], sure: sure))
         }
-        return (out, nationwide)
+        return (out, communities)
     }
 
     /// Names that agree once the words telling places apart ("upper", "al-Kabir", "الصغرى") are set aside: never
@@ -393,9 +429,19 @@ public final class Matcher {
 
     private func fuzzyLayer(_ key: NameKey, _ ctx: Context) -> [Scored] {
         guard let first = key.skeletons.first, first.utf8.count >= 3 else { return [] }
-        var touched: [Int32] = []
+        // Scratch lists kept from query to query: they can hold thousands of skeletons, and allocating that much
+        // afresh for each query makes the allocator sweep its free lists.
+        var touched = scratchTouched
+        var pool = scratchPool
+        scratchTouched = []
+        scratchPool = []
+        touched.removeAll(keepingCapacity: true)
+        pool.removeAll(keepingCapacity: true)
+        defer {
+            scratchTouched = touched
+            scratchPool = pool
+        }
         var queryBigrams = 0
-        var pool: [(Int32, UInt16)] = []
         // The counters live in the matcher to avoid an allocation per query; work on them without exclusivity
         // checks, and leave them all zero again. They count distinct skeletons: the places and names that share a
         // skeleton cost nothing more here.

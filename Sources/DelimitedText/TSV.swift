@@ -37,6 +37,11 @@ public struct TSVWriter: Sendable {
         bytes.append(ByteScan.lf)
     }
 
+    /// Forgets what was written and keeps the memory, for writing the next block of rows of a long output.
+    public mutating func clear() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     private mutating func write(_ utf8: UnsafeBufferPointer<UInt8>) {
         var start = 0
         for k in 0..<utf8.count {

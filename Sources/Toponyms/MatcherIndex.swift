@@ -167,11 +167,14 @@ public struct MatcherIndex: Sendable {
         var ordinal = Int32(0)
         var seenEntry: Set<String> = []
         var contextIndex: [String: [Int32]] = [:]
+        // The keys of one place's names, kept from place to place: a few keys already fill a kilobyte, and
+        // allocating that much for every place made the allocator sweep its free lists each time.
+        var keys: [NameKey] = []
         for (i, place) in gazetteer.places.enumerated() {
             let p = Int32(i)
             seenEntry.removeAll(keepingCapacity: true)
             placeForms.removeAll(keepingCapacity: true)
-            var keys: [NameKey] = []
+            keys.removeAll(keepingCapacity: true)
             for name in place.allNames where !name.isEmpty {
                 let key = key(name)
                 if key.compact.isEmpty { continue }

@@ -40,6 +40,10 @@ import Testing
         parts.writePart("ambiguous")
         parts.endRow()
         #expect(parts.bytes == whole.bytes)
+        parts.clear()
+        #expect(parts.bytes.isEmpty)
+        parts.writeRow(["next", "block"])
+        #expect(parts.bytes == Array("next\tblock\n".utf8))
     }
 
     @Test func readsCRLFBOMAndKeepsUnknownEscapes() throws {

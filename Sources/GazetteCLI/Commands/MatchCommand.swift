@@ -73,7 +73,7 @@ struct MatchCommand: ParsableCommand {
             }
             if i % 4096 == 4095 {
                 Files.writeStandardOutput(out.bytes)
-                out = TSVWriter()
+                out.clear()
             }
         }
         Files.writeStandardOutput(out.bytes)

@@ -114,7 +114,10 @@ public struct DocumentReader: Sendable {
                     + "\(maximumDocumentBytes / 1_000_000) MB a single document may have; split it into documents "
                     + "(or JSON Lines, one record per line)")
         }
-        let nulCount = bytes.prefix(65_536).reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        // Most files have no NUL byte at all: memchr says so before any counting.
+        let head = min(bytes.count, 65_536)
+        let hasNul = bytes.withUnsafeBufferPointer { memchr($0.baseAddress!, 0, head) != nil }
+        let nulCount = hasNul ? bytes.prefix(65_536).reduce(0) { $0 + ($1 == 0 ? 1 : 0) } : 0
         let isUTF16 =
             bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
         if nulCount > 0, !isUTF16 {
@@ -133,12 +136,21 @@ public struct DocumentReader: Sendable {
                 "\(decoded.invalidOffsets.count) invalid \(decoded.encoding) byte "
                     + "sequence(s) replaced with U+FFFD at byte offset \(shown)\(more)")
         }
-        // Scalars and control characters counted in one pass.
+        // Scalars and control characters counted in one pass, on the UTF-8 bytes where they lie: a scalar is a
+        // byte that is no continuation byte, and a scalar below U+0020 is a single byte below 0x20.
         var scalars = 0
         var controls = 0
-        for s in decoded.text.unicodeScalars {
-            scalars += 1
-            if s.value < 0x20 && s != "\n" && s != "\r" && s != "\t" { controls += 1 }
+        let counted: Void? = decoded.text.utf8.withContiguousStorageIfAvailable { bytes in
+            for b in bytes {
+                if b & 0xC0 != 0x80 { scalars += 1 }
+                if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 { controls += 1 }
+            }
+        }
+        if counted == nil {
+            for s in decoded.text.unicodeScalars {
+                scalars += 1
+                if s.value < 0x20 && s != "\n" && s != "\r" && s != "\t" { controls += 1 }
+            }
         }
         let scalarCount = max(1, scalars)
         if decoded.invalidOffsets.count * 3 > scalarCount || controls * 10 > scalarCount {

@@ -128,6 +128,19 @@ final class FoldMemo {
 
     /// `Folding.fold(word)`.
     func fold(_ word: Substring) -> String {
+        // ASCII (most words of Latin-script text): `Folding.asciiLowercased` in one pass over the bytes where
+        // they lie, rather than three walks through the substring's UTF-8 view.
+        let ascii: String?? = word.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            for b in bytes where b >= 0x80 { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for i in 0..<bytes.count {
+                    let b = bytes[i]
+                    out[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                }
+                return bytes.count
+            }
+        }
+        if let ascii, let lowered = ascii { return lowered }
         if word.utf8.allSatisfy({ $0 < 0x80 }) { return Folding.fold(word) }
         // Looked up by the word's bytes where they lie (`WrittenWords`): no `String` made for a word met before.
         var word = word

@@ -237,12 +237,14 @@ enum Tokenizer {
     static func token(
         _ kind: Token.Kind, _ text: String, _ range: Range<String.Index>, glued: Bool, folds: FoldMemo?
     ) -> Token {
-        let raw = text[range]
+        // The substring only for words and numbers: a punctuation mark is keyed from its byte or character.
         switch kind {
         case .word:
+            let raw = text[range]
             return Token(
                 range: range, key: folds?.fold(raw) ?? Folding.fold(raw), kind: .word, number: nil, glued: glued)
         case .number:
+            let raw = text[range]
             if let token = asciiNumber(raw, range, glued: glued) { return token }
             var value = 0
             var digits: [UInt8] = []

@@ -76,4 +76,26 @@ import Testing
             #expect(t.key == reference(text[t.range.lowerBound]), "\(text[t.range])")
         }
     }
+
+    /// The article tests by comparison say what the sets say, for their members and for other short keys.
+    @Test func articleTestsAgreeWithTheSets() {
+        let keys = PlaceIndex.articles.union(PlaceIndex.assimilated).union([
+            "", "a", "l", "e", "the", "of", "in", "ال", "é", "al\u{301}", "aş", "ah", "ab", "AL", "\u{212A}",
+        ])
+        for key in keys {
+            #expect(PlaceIndex.isArticle(key) == PlaceIndex.articles.contains(key), "\(key)")
+            #expect(PlaceIndex.isAssimilated(key) == PlaceIndex.assimilated.contains(key), "\(key)")
+        }
+    }
+
+    /// A worker's memo folds ASCII words on their bytes as `Folding.fold` does, and other words as before.
+    @Test func memoFoldAgreesWithFolding() {
+        let memo = FoldMemo()
+        let text = "Al-Atareb KILLED 13 Ma'arrat ÉTÉ Şeyhun قُتل بالأتارب ab\u{301}c ZZ a"
+        for t in Tokenizer.tokens(of: text) where t.kind == .word {
+            let raw = text[t.range]
+            #expect(memo.fold(raw) == Folding.fold(raw), "\(raw)")
+            #expect(memo.fold(raw).utf8.elementsEqual(Folding.fold(raw).utf8), "\(raw)")
+        }
+    }
 }

@@ -178,7 +178,8 @@ final class DocumentAnalysis {
                 // "since March 2011", "منذ": a date that starts a period, not the day of an attack.
                 !compiled.dateBlockerEndings.contains(tokens, endingAt: m.tokens.lowerBound, clitics: rules.clitics)
             }
-        derived.mentions = mentions
+        // Kept only where a remembered sentence will read them again (see `ClauseMemo.isKept`).
+        if derived.isKept { derived.mentions = mentions }
         var dateTokens: Set<Int> = []
         for m in mentions { for k in m.tokens { dateTokens.insert(k) } }
         // Full dates first, then day-month, then relative words and weekdays, then months.
@@ -194,11 +195,11 @@ final class DocumentAnalysis {
         }
         let dates = mentions.sorted { rank($0) < rank($1) }.compactMap { $0.resolve(against: reference) }
         let amounts = derived.amounts ?? amounts(in: tokens, text: text, excluding: dateTokens)
-        derived.amounts = amounts
+        if derived.isKept { derived.amounts = amounts }
         var figures = figures(in: tokens, text: text, amounts: amounts, orderBase: order)
         order += amounts.count + 1
         let findings = derived.findings ?? findings(in: tokens, text: text)
-        derived.findings = findings
+        if derived.isKept { derived.findings = findings }
         for phrase in findings.noCasualties {
             figures.append(Figure(category: .killed, low: 0, high: 0, text: phrase, order: order))
         }
@@ -207,9 +208,11 @@ final class DocumentAnalysis {
         let places =
             derived.places[documentGovernorate]
             ?? places(
-                in: tokens, text: text, contexts: contexts, dateTokens: dateTokens.union(amountTokens),
+                in: tokens, text: text, contexts: contexts,
+                dateTokens: amountTokens.isEmpty
+                    ? dateTokens : dateTokens.isEmpty ? amountTokens : dateTokens.union(amountTokens),
                 documentGovernorate: documentGovernorate)
-        derived.places[documentGovernorate] = places
+        if derived.isKept { derived.places[documentGovernorate] = places }
         let (attack, background, perps, weapons) =
             (findings.attack, findings.background, findings.perpetrators, findings.weapons)
         let clauseText =

@@ -189,6 +189,9 @@ final class SessionMemo {
         @exclusivity(unchecked) var places: [String?: [PlaceMention]] = [:]
         /// "No casualties" phrases as written, and the clause's attack, background and vocabulary findings.
         @exclusivity(unchecked) var findings: DocumentAnalysis.Findings?
+        /// Whether the memo is held by a remembered sentence: the answers of a sentence met once are read
+        /// once, so they are not written here.
+        @exclusivity(unchecked) var isKept = false
     }
 
     /// The clauses of a sentence: its tokens cut at clause breaks, each with its governorate contexts.
@@ -225,6 +228,7 @@ final class SessionMemo {
                 sentences.removeAll()
                 storedTokens = 0
             }
+            for c in clauses { c.derived.isKept = true }
             sentences[language, default: [:]][key] = clauses
             storedTokens += tokens
         }

@@ -71,7 +71,8 @@ extension DocumentAnalysis {
                     (hasNext && tokens[i + 1].key == ":" && tokens[i + 1].glued)
                     || (i > 0 && tokens[i - 1].key == ":" && tokens[i].glued)
                 let isUnit = hasNext && units.contains(tokens[i + 1].key)
-                let isYear = tokens[i].key.count == 4 && (1900...2100).contains(v)
+                // A number's key is ASCII digits: its byte count is its character count.
+                let isYear = tokens[i].key.utf8.count == 4 && (1900...2100).contains(v)
                 // Tolls of a single attack stay in the thousands; larger numbers are war-wide totals.
                 if !isTime, !isUnit, !isYear, v < 5_000 {
                     out.append(Amount(tokens: i..<(i + 1), value: v, bounds: nil))

@@ -52,6 +52,21 @@ struct PlaceIndex: Sendable {
     }
 
     static let articles: Set<String> = ["al", "el"]
+
+    /// `articles.contains(key)`, by comparing strings (equal strings compare by their bits) instead of hashing
+    /// the key for every short word of a text.
+    @inline(__always)
+    static func isArticle(_ key: String) -> Bool { key == "al" || key == "el" }
+
+    /// `assimilated.contains(key)`, likewise.
+    static func isAssimilated(_ key: String) -> Bool {
+        switch key {
+        case "an", "ar", "as", "ash", "at", "ad", "az", "ez", "es", "ed", "er", "en", "ag", "ath", "adh", "il":
+            return true
+        default:
+            return false
+        }
+    }
     static let assimilated: Set<String> = [
         "an", "ar", "as", "ash", "at", "ad", "az", "ez", "es", "ed", "er", "en",
         "ag", "ath", "adh", "az", "il",
@@ -100,7 +115,7 @@ struct PlaceIndex: Sendable {
             // The article before a hyphen ("al-", "an-") or alone ("al Atareb") is not part of the key.
             let nextIsHyphen = end < tokens.count && tokens[end].key.isASCII(UInt8(ascii: "-"))
             // Every article is two or three ASCII letters: longer keys (most words, all Arabic ones) are not hashed.
-            if key.utf8.count <= 3, articles.contains(key) || (nextIsHyphen && assimilated.contains(key)) {
+            if key.utf8.count <= 3, isArticle(key) || (nextIsHyphen && isAssimilated(key)) {
                 if end < tokens.count {
                     i = end
                     continue

@@ -1,3 +1,4 @@
+import Dispatch
 import GazetteModel
 
 /// The lookup tables of a ``Matcher``, built once from a ``Gazetteer``: folded keys, article-optional keys,
@@ -170,14 +171,17 @@ public struct MatcherIndex: Sendable {
         // The keys of one place's names, kept from place to place: a few keys already fill a kilobyte, and
         // allocating that much for every place made the allocator sweep its free lists each time.
         var keys: [NameKey] = []
+        // Making the keys is most of the work, and each name's keys are its own: they are made on every core, a
+        // block of places at a time (a block's keys take a few megabytes; all of a large gazetteer's would not
+        // fit the memory the matcher is allowed), and put in the tables in place order here.
+        var block = KeyBlock()
         for (i, place) in gazetteer.places.enumerated() {
             let p = Int32(i)
+            if !block.covers(i) { block = KeyBlock(gazetteer.places, from: i) }
             seenEntry.removeAll(keepingCapacity: true)
             placeForms.removeAll(keepingCapacity: true)
             keys.removeAll(keepingCapacity: true)
-            for name in place.allNames where !name.isEmpty {
-                let key = key(name)
-                if key.compact.isEmpty { continue }
+            for key in block.keys(of: i) {
                 keys.append(key)
                 let form = formID(key)
                 placeForms.append(form << 1 | (key.isArabic ? 1 : 0))
@@ -370,5 +374,64 @@ extension Array where Element == Int32 {
     /// without repeats.
     mutating func appendIfNotLast(_ p: Int32) {
         if last != p { append(p) }
+    }
+}
+
+/// The keys of the names of a block of consecutive places, made on every core (see ``MatcherIndex/init(gazetteer:)``).
+/// Names with an empty key are left out.
+private struct KeyBlock {
+    static let size = 4096
+    private let start: Int
+    private let end: Int
+    /// Per part of the block, the keys of its places one after the other, and where each place's keys end.
+    private var parts: [(keys: [NameKey], ends: [Int])] = []
+
+    /// An empty block, covering no place.
+    init() {
+        start = 0
+        end = 0
+    }
+
+    /// The keys of `places[first..<first + size]` (fewer at the end).
+    init(_ places: [Place], from first: Int) {
+        start = first
+        end = min(places.count, first + Self.size)
+        let count = end - start
+        // More parts than cores, so that a core that finishes early takes another.
+        let partCount = max(1, min(8, count / 64))
+        var parts = [(keys: [NameKey], ends: [Int])](repeating: ([], []), count: partCount)
+        let start = self.start
+        parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: partCount) { part in
+                var keys: [NameKey] = []
+                var ends: [Int] = []
+                for i in (start + count * part / partCount)..<(start + count * (part + 1) / partCount) {
+                    for name in places[i].allNames where !name.isEmpty {
+                        let key = NameKey(name)
+                        if !key.compact.isEmpty { keys.append(key) }
+                    }
+                    ends.append(keys.count)
+                }
+                out[part] = (keys, ends)
+            }
+        }
+        self.parts = parts
+    }
+
+    func covers(_ place: Int) -> Bool { place >= start && place < end }
+
+    /// The keys of place `place`, which the block covers.
+    func keys(of place: Int) -> ArraySlice<NameKey> {
+        let count = end - start
+        let offset = place - start
+        // The part `place` is in: the first whose range ends after it.
+        var part = offset * parts.count / count
+        while start + count * (part + 1) / parts.count <= place { part += 1 }
+        while start + count * part / parts.count > place { part -= 1 }
+        let first = start + count * part / parts.count
+        let index = place - first
+        let lower = index == 0 ? 0 : parts[part].ends[index - 1]
+        return parts[part].keys[lower..<parts[part].ends[index]]
     }
 }

@@ -39,9 +39,9 @@ public final class Matcher {
     /// The gazetteer matched against.
     public var gazetteer: Gazetteer { index.gazetteer }
 
-    private var keyCache: [String: NameKey] = [:]
+    private var keyCache: [ByteKey: NameKey] = [:]
     private var contextCache: [String: Context] = [:]
-    private var matchCache: [String: Match] = [:]
+    private var matchCache: [ByteKey: Match] = [:]
     /// Scratch counters for the bigram candidates, one per distinct skeleton, reset after each query.
     private var counts: [UInt16]
     /// The spelling similarity of the query to each distinct form of a name, so that a form many places share is
@@ -114,10 +114,11 @@ public final class Matcher {
 
     /// The keys of `name`, memoized per distinct string.
     public func key(_ name: String) -> NameKey {
-        if let cached = keyCache[name] { return cached }
+        let memo = ByteKey(name)
+        if let cached = keyCache[memo] { return cached }
         let key = NameKey(name)
         if keyCache.count >= Self.cacheLimit { keyCache.removeAll(keepingCapacity: true) }
-        keyCache[name] = key
+        keyCache[memo] = key
         return key
     }
 
@@ -127,7 +128,7 @@ public final class Matcher {
     /// or the words around the name), to the gazetteer. Never fails: empty, overlong or meaningless input is
     /// `unmatched` with the reason in `why`.
     public func match(_ name: String, context: String = "") -> Match {
-        let memo = name + "\u{0}" + context
+        let memo = ByteKey(name + "\u{0}" + context)
         if let cached = matchCache[memo] { return cached }
         let result = resolve(name, context: context)
         if matchCache.count >= Self.cacheLimit { matchCache.removeAll(keepingCapacity: true) }
@@ -152,8 +153,8 @@ public final class Matcher {
 
         // A region's own name ("الغوطة", "Lajat") means the region, not a hamlet of the same name elsewhere, unless
         // the context names the hamlet's area.
-        if let region = index.regionKeys[key.compact] ?? index.regionKeys[key.bare] {
-            let places = (index.exactIndex[key.compact] ?? []) + (index.bareIndex[key.bare] ?? [])
+        if let region = index.regionKeys[ByteKey(key.compact)] ?? index.regionKeys[ByteKey(key.bare)] {
+            let places = (index.exactIndex[ByteKey(key.compact)] ?? []) + (index.bareIndex[ByteKey(key.bare)] ?? [])
             if ctx.units.isEmpty || inContext(places).isEmpty {
                 return unmatched(name, context, "region:\(region) (an area, not a place of the gazetteer)")
             }
@@ -162,7 +163,7 @@ public final class Matcher {
         var layer = ""
         var scored: [Scored] = []
         var communities = 0
-        if let all = index.exactIndex[key.compact], !inContext(all).isEmpty {
+        if let all = index.exactIndex[ByteKey(key.compact)], !inContext(all).isEmpty {
             layer = "exact"
             communities = self.communities(all)
             let why = "exact:" + key.compact
@@ -170,7 +171,9 @@ public final class Matcher {
                 Scored(place: $0, score: 1, why: why, sure: true)
             }
         } else {
-            let all = Array(Set((index.bareIndex[key.bare] ?? []) + (index.bareIndex[key.compact] ?? []))).sorted()
+            let all = Array(
+                Set((index.bareIndex[ByteKey(key.bare)] ?? []) + (index.bareIndex[ByteKey(key.compact)] ?? []))
+            ).sorted()
             if !inContext(all).isEmpty {
                 layer = "article"
                 communities = self.communities(all)

@@ -80,11 +80,11 @@ public struct MatcherIndex: Sendable {
     /// Skeleton bigram → postings, for fuzzy candidates.
     let bigramIndex: [UInt16: Postings]
 
-    let exactIndex: [String: [Int32]]
-    let bareIndex: [String: [Int32]]
+    let exactIndex: [ByteKey: [Int32]]
+    let bareIndex: [ByteKey: [Int32]]
     /// Skeletons of names without their qualifiers ("Upper Baguz" → BGZ) → places.
     let coreIndex: [String: [Int32]]
-    let regionKeys: [String: String]
+    let regionKeys: [ByteKey: String]
     let regionSkeletons: [String: String]
     /// Compact keys of admin unit names and codes → admin units, for contexts.
     let contextIndex: [String: [Int32]]
@@ -108,17 +108,17 @@ public struct MatcherIndex: Sendable {
         func key(_ name: String) -> NameKey { NameKey(name) }
         // Places are visited in order, so a posting list stays sorted and free of repeats by appending a place only
         // when it is not already last: no set per key, no sort afterwards.
-        var seenExact: [String: [Int32]] = [:]
-        var seenBare: [String: [Int32]] = [:]
+        var seenExact: [ByteKey: [Int32]] = [:]
+        var seenBare: [ByteKey: [Int32]] = [:]
         var seenCore: [String: [Int32]] = [:]
-        func post(_ table: inout [String: [Int32]], _ key: String, _ p: Int32) {
+        func post<Key: Hashable>(_ table: inout [Key: [Int32]], _ key: Key, _ p: Int32) {
             table[key, default: []].appendIfNotLast(p)
         }
         var forms: [Form] = []
         var letters: [UInt32] = []
         var qualifierSets: [[String]] = [[]]
         var qualifierIDs: [[String]: Int32] = [[]: 0]
-        var formIDs: [String: Int32] = [:]
+        var formIDs: [ByteKey: Int32] = [:]
         var nameSetData: [Int32] = []
         var nameSetOffset: [Int32] = []
         var nameSets: [Int32] = []
@@ -145,9 +145,9 @@ public struct MatcherIndex: Sendable {
         func formID(_ key: NameKey) -> Int32 {
             let identity = (key.isArabic ? "1\u{1}" : "0\u{1}") + key.bare + "\u{1}"
                 + key.skeletons.joined(separator: "\u{2}") + "\u{1}" + key.qualifiers.joined(separator: "\u{2}")
-            if let id = formIDs[identity] { return id }
+            if let id = formIDs[ByteKey(identity)] { return id }
             let id = Int32(forms.count)
-            formIDs[identity] = id
+            formIDs[ByteKey(identity)] = id
             var qualifiers = Int32(0)
             if !key.qualifiers.isEmpty {
                 if let q = qualifierIDs[key.qualifiers] {
@@ -166,7 +166,7 @@ public struct MatcherIndex: Sendable {
             return id
         }
         var ordinal = Int32(0)
-        var seenEntry: Set<String> = []
+        var seenEntry: Set<ByteKey> = []
         var contextIndex: [String: [Int32]] = [:]
         // The keys of one place's names, kept from place to place: a few keys already fill a kilobyte, and
         // allocating that much for every place made the allocator sweep its free lists each time.
@@ -186,15 +186,15 @@ public struct MatcherIndex: Sendable {
                 let form = formID(key)
                 placeForms.append(form << 1 | (key.isArabic ? 1 : 0))
                 let script = key.isArabic ? Self.arabicBit : Self.latinBit
-                post(&seenExact, key.compact, p)
-                post(&seenBare, key.bare, p)
+                post(&seenExact, ByteKey(key.compact), p)
+                post(&seenBare, ByteKey(key.bare), p)
                 for s in key.coreSkeletons where s.utf8.count >= 2 { post(&seenCore, s, p) }
                 for s in key.skeletons {
                     let sid = skeletonID(s)
                     // Every skeleton, the empty one too, tells whether the query shares a skeleton in its script.
                     skeletonPairs.append((sid, p << 2 | script))
                     if s.isEmpty { continue }
-                    if seenEntry.insert(s + "\u{1}" + key.bare).inserted {
+                    if seenEntry.insert(ByteKey(s + "\u{1}" + key.bare)).inserted {
                         entryPairs.append((sid, Entry(place: p, form: form, ordinal: ordinal)))
                         ordinal += 1
                     }
@@ -274,13 +274,13 @@ public struct MatcherIndex: Sendable {
                 bigramIndex[bigram, default: Postings()].entries += Int(entryStart[s + 1] - entryStart[s])
             }
         }
-        var regionKeys: [String: String] = [:]
+        var regionKeys: [ByteKey: String] = [:]
         var regionSkeletons: [String: String] = [:]
         for region in gazetteer.regions {
             for name in region.allNames where !name.isEmpty {
                 let key = key(name)
-                regionKeys[key.compact] = region.id
-                regionKeys[key.bare] = region.id
+                regionKeys[ByteKey(key.compact)] = region.id
+                regionKeys[ByteKey(key.bare)] = region.id
                 for s in key.skeletons where s.utf8.count >= 3 { regionSkeletons[s] = region.id }
             }
         }

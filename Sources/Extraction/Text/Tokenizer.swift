@@ -172,6 +172,13 @@ enum Tokenizer {
             var j = afterFirst
             if kind == .word {
                 while j < upper {
+                    // An ASCII letter followed by an ASCII byte is a whole character and a word's (what `step`
+                    // says of it, without the call).
+                    let b = buf[j]
+                    if j + 1 < end, buf[j + 1] < 0x80, (b | 0x20) >= 0x61, (b | 0x20) <= 0x7A {
+                        j += 1
+                        continue
+                    }
                     let (k, n) = step(j)
                     guard k == .word else { break }
                     j = n

@@ -98,4 +98,14 @@ import Testing
             #expect(memo.fold(raw).utf8.elementsEqual(Folding.fold(raw).utf8), "\(raw)")
         }
     }
+
+    /// The parenthesis that ends a gazetteer name's usable part is the one the character walk finds.
+    @Test func firstParenthesisAgreesWithTheCharacterWalk() {
+        for name in [
+            "Atareb (town)", "Atareb", "(x)", "a(", "تل (1)", "x(\u{301}y) (z)", "\u{600}(a) (b)", "é(", "(\u{301}",
+            "Kafr Nubl (Idlib)", "",
+        ] {
+            #expect(PlaceIndex.firstParenthesis(in: name) == name.firstIndex(of: "("), "\(name)")
+        }
+    }
 }

@@ -23,16 +23,19 @@ struct PlaceIndex: Sendable {
         // Names share their words ("تل", "كفر", "Tell"): each spelling folded once.
         let folds = FoldMemo()
         for (i, place) in places.enumerated() {
-            var seen: Set<[String]> = []
+            // A place has a handful of names: a list compared element by element finds repeats for less than
+            // a set hashing every key list.
+            var seen: [[String]] = []
             for name in place.allNames where !name.isEmpty {
                 var clean = name
-                if let paren = clean.firstIndex(of: "(") { clean = String(clean[..<paren]) }
+                if let paren = PlaceIndex.firstParenthesis(in: clean) { clean = String(clean[..<paren]) }
                 // A closure, not the key path `\.variants[0]`: a key path with a subscript is built at run time,
                 // at each call.
                 let words = PlaceIndex.keyWords(Tokenizer.tokens(of: clean, folds: folds), clitics: []).map {
                     $0.variants[0]
                 }
-                guard !words.isEmpty, seen.insert(words).inserted else { continue }
+                guard !words.isEmpty, !seen.contains(words) else { continue }
+                seen.append(words)
                 // One-letter keys ("A") would match everywhere.
                 if words.count == 1, words[0].count < 3 { continue }
                 map[words[0], default: []].append(Entry(words: words, place: i))
@@ -40,6 +43,18 @@ struct PlaceIndex: Sendable {
         }
         for k in map.keys { map[k]!.sort { $0.words.count > $1.words.count } }
         byFirstWord = Dictionary(uniqueKeysWithValues: map.map { (ByteKey(text: $0.key), $0.value) })
+    }
+
+    /// `name.firstIndex(of: "(")`: the first "(" byte when ASCII bytes (or the ends) stand on both sides of it,
+    /// so that no mark or prepended scalar makes it part of another character (and no earlier "(" character
+    /// can exist: each holds a "(" byte); the character walk otherwise.
+    static func firstParenthesis(in name: String) -> String.Index? {
+        guard let p = name.firstIndex(ofByte: UInt8(ascii: "(")) else { return nil }
+        let utf8 = name.utf8
+        let after = utf8.index(after: p)
+        let asciiBefore = p == utf8.startIndex || utf8[utf8.index(before: p)] < 0x80
+        let asciiAfter = after == utf8.endIndex || utf8[after] < 0x80
+        return asciiBefore && asciiAfter ? p : name.firstIndex(of: "(")
     }
 
     /// A word of a name after folding, with the token range it covers and its alternative readings

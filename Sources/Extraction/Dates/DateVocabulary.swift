@@ -16,24 +16,44 @@ struct DateVocabulary: Sendable, Hashable {
 
     func hash(into h: inout Hasher) { h.combine(months.count) }
 
-    init(locales: [String], rules: [RuleSet]) {
+    /// One locale's month and weekday names as folded keys with their numbers, in ICU's order.
+    struct LocaleNames {
+        var months: [(key: String, month: Int)] = []
+        var weekdays: [(key: String, weekday: Int)] = []
+    }
+
+    /// The names of `locale` from ICU, folded; abbreviations of one or two letters ("m.") are left out, since
+    /// they would match too much.
+    static func localeNames(_ locale: String) -> LocaleNames {
+        let names = ICUBridge.dateNames(locale: locale)
+        var out = LocaleNames()
+        for (i, forms) in names.months.enumerated() {
+            for form in forms {
+                let key = RuleSet.phrase(form).joined(separator: " ")
+                if key.count >= 3 { out.months.append((key, i + 1)) }
+            }
+        }
+        for (i, forms) in names.weekdays.enumerated() {
+            for form in forms {
+                let key = RuleSet.phrase(form).joined(separator: " ")
+                if key.count >= 3 { out.weekdays.append((key, i + 1)) }
+            }
+        }
+        return out
+    }
+
+    /// - Parameter names: `localeNames(_:)`, or the same answers remembered by a caller that builds several
+    ///   vocabularies over the same locales.
+    init(
+        locales: [String], rules: [RuleSet], names: (String) -> LocaleNames = DateVocabulary.localeNames
+    ) {
         var months: [String: Int] = [:]
         var weekdays: [String: Int] = [:]
+        // The first locale to name a key gives its number.
         for locale in locales {
-            let names = ICUBridge.dateNames(locale: locale)
-            for (i, forms) in names.months.enumerated() {
-                for form in forms {
-                    let key = RuleSet.phrase(form).joined(separator: " ")
-                    // Abbreviations of one or two letters ("m.") would match too much.
-                    if key.count >= 3, months[key] == nil { months[key] = i + 1 }
-                }
-            }
-            for (i, forms) in names.weekdays.enumerated() {
-                for form in forms {
-                    let key = RuleSet.phrase(form).joined(separator: " ")
-                    if key.count >= 3, weekdays[key] == nil { weekdays[key] = i + 1 }
-                }
-            }
+            let n = names(locale)
+            for (key, month) in n.months where months[key] == nil { months[key] = month }
+            for (key, weekday) in n.weekdays where weekdays[key] == nil { weekdays[key] = weekday }
         }
         for r in rules {
             for (w, m) in r.extraMonths where months[w] == nil { months[w] = m }

@@ -70,17 +70,27 @@ public struct DocumentReader: Sendable {
         stopwords = counted.count <= 64 ? Stopwords(self.ruleSets) : nil
         var finders: [String: DateFinder] = [:]
         let english = ruleSets.first { $0.language == "en" }
+        // Every vocabulary below asks for English and Arabic names: each locale's are read from ICU once.
+        var known: [String: DateVocabulary.LocaleNames] = [:]
+        func names(_ locale: String) -> DateVocabulary.LocaleNames {
+            if let n = known[locale] { return n }
+            let n = DateVocabulary.localeNames(locale)
+            known[locale] = n
+            return n
+        }
         for r in ruleSets {
             // Datelines in any language's pages are often in English or Arabic too.
             let locales = r.icuLocales + ["en", "ar"]
             let arabic = ruleSets.first { $0.language == "ar" }
-            let vocab = DateVocabulary(locales: locales, rules: [r] + [english, arabic].compactMap { $0 })
+            let vocab = DateVocabulary(
+                locales: locales, rules: [r] + [english, arabic].compactMap { $0 }, names: names)
             finders[r.language] = DateFinder(vocabulary: vocab, relative: [], clitics: r.clitics)
         }
         datelineFinders = finders
         let allLocales = ruleSets.flatMap(\.icuLocales)
         generalFinder = DateFinder(
-            vocabulary: DateVocabulary(locales: allLocales.isEmpty ? ["en"] : allLocales, rules: ruleSets),
+            vocabulary: DateVocabulary(
+                locales: allLocales.isEmpty ? ["en"] : allLocales, rules: ruleSets, names: names),
             relative: [], clitics: ["و", "ب", "ل", "ف"])
     }
 

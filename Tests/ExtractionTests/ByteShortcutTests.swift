@@ -108,4 +108,23 @@ import Testing
             #expect(PlaceIndex.firstParenthesis(in: name) == name.firstIndex(of: "("), "\(name)")
         }
     }
+
+    /// Header keys decided on their bytes pass exactly when the character tests pass them.
+    @Test func asciiHeaderKeysAgreeWithTheCharacterTests() {
+        func reference(_ key: Substring) -> Bool {
+            !key.isEmpty && key.count <= 24 && key.first!.isLetter
+                && key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
+                && key.allSatisfy({ $0.isASCII })
+                && (key.allSatisfy({ !$0.isLetter || $0.isUppercase })
+                    || DocumentReader.knownHeaderKeys.contains(key.lowercased()))
+        }
+        for key in [
+            "", "LANG", "Lang", "lang", "Title", "URL", "X_ID-2", "2X", "Warning", "A B", "A\rB", "ABCDEFGHIJKLMNOPQRSTUVWXY",
+            "ABCDEFGHIJKLMNOPQRSTUVWX", "Published", "dateline", "_X", "-X", "X.Y", "ÉTÉ", "LANGé", "عنوان",
+        ] {
+            let k = Substring(key)
+            if let fast = DocumentReader.asciiHeaderKey(k) { #expect(fast == reference(k), "\(key)") }
+        }
+        #expect(DocumentReader.asciiHeaderKey("ÉTÉ") == nil)
+    }
 }

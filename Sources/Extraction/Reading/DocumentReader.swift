@@ -428,15 +428,32 @@ public struct DocumentReader: Sendable {
                 let colon = line.firstIndex(of: ":")
             else { return ([], text) }
             let key = line[..<colon]
-            guard !key.isEmpty, key.count <= 24, key.first!.isLetter,
-                key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
-                key.allSatisfy({ $0.isASCII }),
-                key.allSatisfy({ !$0.isLetter || $0.isUppercase }) || knownHeaderKeys.contains(key.lowercased())
-            else { return ([], text) }
+            if let isKey = asciiHeaderKey(key) {
+                guard isKey else { return ([], text) }
+            } else {
+                guard !key.isEmpty, key.count <= 24, key.first!.isLetter,
+                    key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+                    key.allSatisfy({ $0.isASCII }),
+                    key.allSatisfy({ !$0.isLetter || $0.isUppercase }) || knownHeaderKeys.contains(key.lowercased())
+                else { return ([], text) }
+            }
             headers.append((key.lowercased(), line[line.index(after: colon)...].trimmingSpaces))
             index = next
         }
         return ([], text)
+    }
+
+    /// Whether `key` passes the header key tests of `headerLines`, decided on its bytes when they are all ASCII
+    /// (each ASCII byte before the colon is then a character of its own: no CR is left, and CR LF is the only
+    /// pair of ASCII scalars that makes one character); nil for other keys, which are tested by characters.
+    static func asciiHeaderKey(_ key: Substring) -> Bool? {
+        let utf8 = key.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        guard let first = utf8.first, utf8.count <= 24, isLetter(first),
+            utf8.allSatisfy({ isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2D })
+        else { return false }
+        return utf8.allSatisfy({ !isLetter($0) || $0 <= 0x5A }) || knownHeaderKeys.contains(key.lowercased())
     }
 
     /// Header keys accepted in any case; other keys must be written in capitals (`URL:`, `SOURCE:`), so a

@@ -127,4 +127,25 @@ import Testing
         }
         #expect(DocumentReader.asciiHeaderKey("ÉTÉ") == nil)
     }
+
+    /// Tag names read from ASCII bytes are the names the character reading gives.
+    @Test func asciiTagNamesAgreeWithTheCharacterReading() {
+        let tags = [
+            "", "/", "p", "/p", "DIV class=\"x\"", "h1", "/H2 ", "br/", "meta name=\"date\"", "!doctype html", "a\u{301}",
+            "/\u{301}p", "p\u{301}", "span1x", "é", "/é", "ab-cd", "تاريخ", "x\u{600}", "title", "/title",
+        ]
+        for tag in tags {
+            let closing = tag.hasPrefix("/")
+            let name = (closing ? tag.dropFirst() : Substring(tag)).prefix { $0.isLetter || $0.isNumber }.lowercased()
+            var copy = tag
+            copy.withUTF8 { chars in
+                if let fast = HTMLText.asciiTagName(chars, from: 0, to: chars.count) {
+                    #expect(fast.closing == closing, "\(tag)")
+                    #expect(fast.name == name, "\(tag)")
+                }
+            }
+        }
+        var plain = "/DIV class"
+        plain.withUTF8 { #expect(HTMLText.asciiTagName($0, from: 0, to: $0.count)?.name == "div") }
+    }
 }

@@ -19,6 +19,33 @@ enum HTMLText {
         "main", "td", "th",
     ]
 
+    /// Whether the tag in `chars[start..<end]` closes and its lower-cased name, read from ASCII bytes: the "/"
+    /// and the letters and digits of the name are then characters of their own, as are the ASCII bytes after
+    /// them, so this is what the character tests give. Nil when a non-ASCII byte stands where it could join a
+    /// character or continue the name: the caller then reads the tag by characters.
+    static func asciiTagName(
+        _ chars: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+    ) -> (closing: Bool, name: String)? {
+        func isAlnum(_ b: UInt8) -> Bool { ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+        // A byte at `p` is a character of its own when it and the byte after it (if any) are ASCII.
+        func asciiAt(_ p: Int) -> Bool { p >= end || chars[p] < 0x80 }
+        guard asciiAt(start), asciiAt(start + 1) else { return nil }
+        let closing = start < end && chars[start] == UInt8(ascii: "/")
+        var p = closing ? start + 1 : start
+        let nameStart = p
+        while p < end, isAlnum(chars[p]) { p += 1 }
+        // The byte that ends the name, and the one after it, must be ASCII too.
+        guard asciiAt(p), asciiAt(p + 1) else { return nil }
+        let name = String(unsafeUninitializedCapacity: p - nameStart) { out in
+            for q in nameStart..<p {
+                let b = chars[q]
+                out[q - nameStart] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            }
+            return p - nameStart
+        }
+        return (closing, name)
+    }
+
     /// Works on the UTF-8 bytes: every byte the markup is made of (`<`, `>`, quotes, `!`, `-`) is ASCII, and an
     /// ASCII byte is never part of a longer character, so the text between tags is cut where the scalars were.
     static func extract(_ html: String) -> Extracted {
@@ -85,11 +112,18 @@ enum HTMLText {
                     }
                     k += 1
                 }
-                let tag = String(decoding: chars[(i + 1)..<min(k, chars.count)], as: UTF8.self)
+                let tagEnd = min(k, chars.count)
+                let tag = String(decoding: chars[(i + 1)..<tagEnd], as: UTF8.self)
+                let closing: Bool
+                let name: String
+                if let (c, n) = asciiTagName(chars, from: i + 1, to: tagEnd) {
+                    (closing, name) = (c, n)
+                } else {
+                    closing = tag.hasPrefix("/")
+                    let nameChars = (closing ? tag.dropFirst() : Substring(tag)).prefix { $0.isLetter || $0.isNumber }
+                    name = nameChars.lowercased()
+                }
                 i = min(chars.count, k + 1)
-                let closing = tag.hasPrefix("/")
-                let nameChars = (closing ? tag.dropFirst() : Substring(tag)).prefix { $0.isLetter || $0.isNumber }
-                let name = nameChars.lowercased()
                 if name.isEmpty { continue }
                 if name == "title", skipDepth == 0 || skipName == "head" {
                     inTitle = !closing

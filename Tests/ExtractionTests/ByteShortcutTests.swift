@@ -148,4 +148,12 @@ import Testing
         var plain = "/DIV class"
         plain.withUTF8 { #expect(HTMLText.asciiTagName($0, from: 0, to: $0.count)?.name == "div") }
     }
+
+    /// The language detector's table of alphabetic scalars is the Unicode property.
+    @Test func alphabeticTableIsTheProperty() {
+        for v in 0..<0x800 {
+            let expected = Unicode.Scalar(UInt32(v)).map { $0.properties.isAlphabetic } ?? false
+            #expect(LanguageDetector.alphabetic[v] == expected, "U+\(String(v, radix: 16))")
+        }
+    }
 }

@@ -12,11 +12,14 @@ enum LanguageDetector {
         // ASCII letters are told from the byte; only other scalars need the Unicode property. The first 20,000
         // scalars are counted off while iterating (a `prefix` slice validates every index it steps through).
         var seen = 0
+        let alphabetic = LanguageDetector.alphabetic
         for s in text.unicodeScalars {
             if seen == 20_000 { break }
             seen += 1
             let letter =
-                s.isASCII ? (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value) : s.properties.isAlphabetic
+                s.isASCII
+                ? (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value)
+                : s.value < 0x800 ? alphabetic[Int(s.value)] : s.properties.isAlphabetic
             guard letter else { continue }
             if (0x0600...0x06FF).contains(s.value) { arabic += 1 } else if s.value < 0x250 { latin += 1 }
         }
@@ -44,6 +47,12 @@ enum LanguageDetector {
         let best = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first
         if let best, best.value > 0 { return best.key }
         return arabic > 0 ? "ar" : "en"
+    }
+
+    /// `properties.isAlphabetic` of each scalar below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic), looked
+    /// up once instead of for every letter of an Arabic page.
+    static let alphabetic: [Bool] = (0..<0x800).map { v in
+        Unicode.Scalar(UInt32(v)).map { $0.properties.isAlphabetic } ?? false
     }
 }
 

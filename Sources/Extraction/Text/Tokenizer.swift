@@ -139,6 +139,7 @@ enum Tokenizer {
         // The static tables taken once: read through their globals, each byte would pay a `swift_once` check.
         let twoByteScalars = Tokenizer.twoByteScalars
         let asciiKinds = Tokenizer.asciiKinds
+        let asciiKeys = Tokenizer.asciiKeys
         func startsCharacter(_ n: Int) -> Bool {
             let b = buf[n]
             guard b & 0xE0 == 0xC0 else { return false }
@@ -221,6 +222,13 @@ enum Tokenizer {
                     Token(
                         range: range, key: e.key, kind: .word, number: nil, glued: glued, info: e.info,
                         tables: e.mask, mayStartPlace: e.startsPlace))
+            } else if kind == .punctuation, j == start + 1 {
+                // One byte, so ASCII: the key `token` gives it, without the call.
+                let b = buf[start]
+                out.append(
+                    Token(
+                        range: range, key: asciiKeys[Int(b == UInt8(ascii: "`") ? UInt8(ascii: "'") : b)],
+                        kind: .punctuation, number: nil, glued: glued))
             } else {
                 out.append(token(kind, text, range, glued: glued, folds: folds))
             }

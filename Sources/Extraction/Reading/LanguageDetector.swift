@@ -27,12 +27,13 @@ enum LanguageDetector {
         var counts: [String: Int] = [:]
         // A character has at least one byte: a text of at most 20,000 bytes is its own prefix.
         let head = text.utf8.count <= 20_000 ? text : String(text.prefix(20_000))
-        let words = Tokenizer.tokens(of: head, folds: folds).filter { $0.kind == .word }
+        let tokens = Tokenizer.tokens(of: head, folds: folds)
         if let stopwords {
-            // One look-up per word in a table of every language's stop words, instead of one per language.
+            // One look-up per word in a table of every language's stop words, instead of one per language. The
+            // words are read where they lie (a copy of a token retains its key).
             var perLanguage = [Int](repeating: 0, count: stopwords.languages.count)
-            for w in words {
-                guard var mask = stopwords.masks[ByteKey(text: w.key)] else { continue }
+            for i in tokens.indices where tokens[i].kind == .word {
+                guard var mask = stopwords.masks[ByteKey(text: tokens[i].key)] else { continue }
                 while mask != 0 {
                     perLanguage[mask.trailingZeroBitCount] += 1
                     mask &= mask - 1
@@ -40,6 +41,7 @@ enum LanguageDetector {
             }
             for (i, language) in stopwords.languages.enumerated() { counts[language] = perLanguage[i] }
         } else {
+            let words = tokens.filter { $0.kind == .word }
             for r in ruleSets where !r.stopwords.isEmpty && r.language != "ar" {
                 counts[r.language] = words.reduce(0) { $0 + (r.stopwords.contains($1.key) ? 1 : 0) }
             }

@@ -44,8 +44,13 @@ public final class SpelloutParser {
     private var ordinalRuleSets: [String] { tables.ordinalRuleSets }
     private var longestPhrase: Int { tables.longestPhrase }
     /// First words (as written) that `parsePrefix` found no number can start with: news asks about the same
-    /// words again and again, and folding one costs more than remembering it.
-    private var refusedFirstWords: Set<ByteKey> = []
+    /// words again and again, and folding one costs more than remembering it. Nearly every call is such a
+    /// refusal, so the memo is read on the word's bytes, with no `String` made and no SipHash: a table of
+    /// `refusalSlots` entries addressed by an FNV-1a hash of the bytes, each holding the hash and the word
+    /// (a newer word takes the slot of an older one).
+    private var refusedHashes = [UInt64](repeating: 0, count: SpelloutParser.refusalSlots)
+    private var refusedWords = [[UInt8]](repeating: [], count: SpelloutParser.refusalSlots)
+    private static let refusalSlots = 4096
     /// Folded forms of the words met (`fold` normalizes with ICU, and news repeats its words). NFKC_Casefold
     /// comes first in `fold`, so canonically equivalent spellings, which `String` keys merge, fold alike.
     /// Keyed by the word's bytes: hashing a `String` key normalizes it first, which costs more than the look-up.
@@ -166,8 +171,10 @@ public final class SpelloutParser {
             firstEnd = scalars.index(after: firstEnd)
         }
         if firstStart == firstEnd { return nil }
-        let firstWord = ByteKey(text: String(text[firstStart..<firstEnd]))
-        if refusedFirstWords.contains(firstWord) { return nil }
+        let firstBytes = text[firstStart..<firstEnd].utf8
+        let hash = Self.fnv1a(firstBytes)
+        let slot = Int(truncatingIfNeeded: hash) & (Self.refusalSlots - 1)
+        if refusedHashes[slot] == hash, refusedWords[slot].elementsEqual(firstBytes) { return nil }
         // Only words that occur in some number can be part of one: this stops at "people" before any lookup.
         var isFirst = true
         var words = Self.words(in: text, limit: longestPhrase, fold: memoFold) { folded in
@@ -176,7 +183,8 @@ public final class SpelloutParser {
         }[...]
         if words.isEmpty {
             // The first word was read exactly as above, and refused by its fold alone.
-            if refusedFirstWords.count < Self.memoCapacity { refusedFirstWords.insert(firstWord) }
+            refusedHashes[slot] = hash
+            refusedWords[slot] = Array(firstBytes)
             return nil
         }
         var best = tableMatch(words)
@@ -191,6 +199,16 @@ public final class SpelloutParser {
             best = icu
         }
         return best.map { ($0.value, $0.end) }
+    }
+
+    /// The 64-bit FNV-1a hash of `bytes`, never 0 (the mark of an empty slot).
+    private static func fnv1a(_ bytes: Substring.UTF8View) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let hashed: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        }
+        if hashed == nil { for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 } }
+        return hash | 1
     }
 
     /// The longest run of leading words whose key is in the table.

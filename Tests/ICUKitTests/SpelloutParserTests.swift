@@ -65,4 +65,26 @@ import Testing
         #expect(text[result.end...] == " people")
         #expect(parser.parsePrefix(of: text[...]) == nil)
     }
+
+    /// A refused first word is remembered by its bytes: asked again, alone or at the start of other text, it is
+    /// refused again; more words than the memo has room for are still answered the same way; and a number word
+    /// that shares the first letters of a refused word is still read.
+    @Test func refusedFirstWordsAreRefusedAgainAndNumbersStillRead() throws {
+        let parser = try SpelloutParser(locale: "en")
+        for round in 0..<2 {
+            #expect(parser.parsePrefix(of: "people were killed"[...]) == nil, "round \(round)")
+            #expect(parser.parsePrefix(of: "people"[...]) == nil, "round \(round)")
+            #expect(parser.parsePrefix(of: "sixteenth-century walls"[...]) == nil, "round \(round)")
+            #expect(parser.parsePrefix(of: "sixteen people"[...])?.value == 16, "round \(round)")
+            #expect(parser.parsePrefix(of: "  Sixteen"[...])?.value == 16, "round \(round)")
+        }
+        // Many different refused words, then the first ones and numbers again.
+        for n in 0..<10_000 { #expect(parser.parsePrefix(of: "word\(n) here"[...]) == nil) }
+        #expect(parser.parsePrefix(of: "word0 here"[...]) == nil)
+        #expect(parser.parsePrefix(of: "three hundred and two"[...])?.value == 302)
+        let arabic = try SpelloutParser(locale: "ar")
+        #expect(arabic.parsePrefix(of: "قتلى"[...]) == nil)
+        #expect(arabic.parsePrefix(of: "قتلى"[...]) == nil)
+        #expect(arabic.parsePrefix(of: "ثلاثة قتلى"[...])?.value == 3)
+    }
 }

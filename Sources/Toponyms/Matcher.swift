@@ -114,7 +114,7 @@ public final class Matcher {
 
     /// The keys of `name`, memoized per distinct string.
     public func key(_ name: String) -> NameKey {
-        let memo = ByteKey(name)
+        let memo = ByteKey(text: name)
         if let cached = keyCache[memo] { return cached }
         let key = NameKey(name)
         if keyCache.count >= Self.cacheLimit { keyCache.removeAll(keepingCapacity: true) }
@@ -128,7 +128,7 @@ public final class Matcher {
     /// or the words around the name), to the gazetteer. Never fails: empty, overlong or meaningless input is
     /// `unmatched` with the reason in `why`.
     public func match(_ name: String, context: String = "") -> Match {
-        let memo = ByteKey(name + "\u{0}" + context)
+        let memo = ByteKey(text: name + "\u{0}" + context)
         if let cached = matchCache[memo] { return cached }
         let result = resolve(name, context: context)
         if matchCache.count >= Self.cacheLimit { matchCache.removeAll(keepingCapacity: true) }
@@ -153,8 +153,10 @@ public final class Matcher {
 
         // A region's own name ("الغوطة", "Lajat") means the region, not a hamlet of the same name elsewhere, unless
         // the context names the hamlet's area.
-        if let region = index.regionKeys[ByteKey(key.compact)] ?? index.regionKeys[ByteKey(key.bare)] {
-            let places = (index.exactIndex[ByteKey(key.compact)] ?? []) + (index.bareIndex[ByteKey(key.bare)] ?? [])
+        let compact = ByteKey(text: key.compact)
+        let bare = ByteKey(text: key.bare)
+        if let region = index.regionKeys[compact] ?? index.regionKeys[bare] {
+            let places = (index.exactIndex[compact] ?? []) + (index.bareIndex[bare] ?? [])
             if ctx.units.isEmpty || inContext(places).isEmpty {
                 return unmatched(name, context, "region:\(region) (an area, not a place of the gazetteer)")
             }
@@ -163,7 +165,7 @@ public final class Matcher {
         var layer = ""
         var scored: [Scored] = []
         var communities = 0
-        if let all = index.exactIndex[ByteKey(key.compact)], !inContext(all).isEmpty {
+        if let all = index.exactIndex[compact], !inContext(all).isEmpty {
             layer = "exact"
             communities = self.communities(all)
             let why = "exact:" + key.compact
@@ -172,7 +174,7 @@ public final class Matcher {
             }
         } else {
             let all = Array(
-                Set((index.bareIndex[ByteKey(key.bare)] ?? []) + (index.bareIndex[ByteKey(key.compact)] ?? []))
+                Set((index.bareIndex[bare] ?? []) + (index.bareIndex[compact] ?? []))
             ).sorted()
             if !inContext(all).isEmpty {
                 layer = "article"

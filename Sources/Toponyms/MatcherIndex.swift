@@ -145,9 +145,9 @@ public struct MatcherIndex: Sendable {
         func formID(_ key: NameKey) -> Int32 {
             let identity = (key.isArabic ? "1\u{1}" : "0\u{1}") + key.bare + "\u{1}"
                 + key.skeletons.joined(separator: "\u{2}") + "\u{1}" + key.qualifiers.joined(separator: "\u{2}")
-            if let id = formIDs[ByteKey(identity)] { return id }
+            if let id = formIDs[ByteKey(text: identity)] { return id }
             let id = Int32(forms.count)
-            formIDs[ByteKey(identity)] = id
+            formIDs[ByteKey(text: identity)] = id
             var qualifiers = Int32(0)
             if !key.qualifiers.isEmpty {
                 if let q = qualifierIDs[key.qualifiers] {
@@ -186,15 +186,15 @@ public struct MatcherIndex: Sendable {
                 let form = formID(key)
                 placeForms.append(form << 1 | (key.isArabic ? 1 : 0))
                 let script = key.isArabic ? Self.arabicBit : Self.latinBit
-                post(&seenExact, ByteKey(key.compact), p)
-                post(&seenBare, ByteKey(key.bare), p)
+                post(&seenExact, ByteKey(text: key.compact), p)
+                post(&seenBare, ByteKey(text: key.bare), p)
                 for s in key.coreSkeletons where s.utf8.count >= 2 { post(&seenCore, s, p) }
                 for s in key.skeletons {
                     let sid = skeletonID(s)
                     // Every skeleton, the empty one too, tells whether the query shares a skeleton in its script.
                     skeletonPairs.append((sid, p << 2 | script))
                     if s.isEmpty { continue }
-                    if seenEntry.insert(ByteKey(s + "\u{1}" + key.bare)).inserted {
+                    if seenEntry.insert(ByteKey(text: s + "\u{1}" + key.bare)).inserted {
                         entryPairs.append((sid, Entry(place: p, form: form, ordinal: ordinal)))
                         ordinal += 1
                     }
@@ -279,8 +279,8 @@ public struct MatcherIndex: Sendable {
         for region in gazetteer.regions {
             for name in region.allNames where !name.isEmpty {
                 let key = key(name)
-                regionKeys[ByteKey(key.compact)] = region.id
-                regionKeys[ByteKey(key.bare)] = region.id
+                regionKeys[ByteKey(text: key.compact)] = region.id
+                regionKeys[ByteKey(text: key.bare)] = region.id
                 for s in key.skeletons where s.utf8.count >= 3 { regionSkeletons[s] = region.id }
             }
         }

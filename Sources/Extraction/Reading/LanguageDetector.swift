@@ -1,3 +1,5 @@
+import GazetteModel
+
 /// Picks a document's language: Arabic script by its letters, Latin-script languages by counting each rule
 /// set's stop words. Good enough to choose a rule set, which is all it is for.
 enum LanguageDetector {

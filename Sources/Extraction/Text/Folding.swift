@@ -1,4 +1,5 @@
 import Foundation
+import GazetteModel
 
 /// The folded form words are compared in: lower case, no diacritics, Arabic letter variants joined.
 ///
@@ -51,18 +52,6 @@ enum Folding {
     /// True when the word is written in Arabic script.
     static func isArabic(_ word: some StringProtocol) -> Bool {
         word.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) || (0x0750...0x077F).contains($0.value) }
-    }
-}
-
-/// A string as a dictionary key compared byte for byte: no Unicode normalization when hashing or comparing,
-/// which is most of the cost of a `[String: ...]` lookup with an Arabic or accented key. Use it only where
-/// the strings compared come from the same folding (canonically equivalent spellings then have the same bytes).
-struct ByteKey: Hashable, Sendable {
-    let text: String
-    static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.sameBytes(b.text) }
-    func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

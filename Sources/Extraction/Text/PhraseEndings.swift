@@ -1,3 +1,5 @@
+import GazetteModel
+
 /// Rule phrases indexed by their last word, for the questions asked looking back from a token: "does a
 /// subgroup phrase end here?", "which direction word ends just before the name?".
 ///

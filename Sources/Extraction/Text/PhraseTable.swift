@@ -1,3 +1,5 @@
+import GazetteModel
+
 /// Rule phrases indexed by their first word, so finding the phrases that start at a token costs a dictionary
 /// lookup instead of a pass over the whole list (rule sets hold hundreds of phrases; a document thousands of
 /// tokens).

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteModel
 
 /// Values kept by the bytes of a word as written, hashed and compared on those bytes where they lie: looking a
 /// word up makes no `String` of it and runs no SipHash, which is most of what a `[ByteKey: Value]` look-up

@@ -383,8 +383,9 @@ private struct KeyBlock {
     static let size = 4096
     private let start: Int
     private let end: Int
-    /// Per part of the block, the keys of its places one after the other, and where each place's keys end.
-    private var parts: [(keys: [NameKey], ends: [Int])] = []
+    /// Consecutive parts of the block: the offset of the first place, the keys of its places one after the other,
+    /// and where each place's keys end.
+    private var parts: [(first: Int, keys: [NameKey], ends: [Int])] = []
 
     /// An empty block, covering no place.
     init() {
@@ -399,21 +400,22 @@ private struct KeyBlock {
         let count = end - start
         // More parts than cores, so that a core that finishes early takes another.
         let partCount = max(1, min(8, count / 64))
-        var parts = [(keys: [NameKey], ends: [Int])](repeating: ([], []), count: partCount)
+        var parts = [(first: Int, keys: [NameKey], ends: [Int])](repeating: (0, [], []), count: partCount)
         let start = self.start
         parts.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: partCount) { part in
+                let first = count * part / partCount
                 var keys: [NameKey] = []
                 var ends: [Int] = []
-                for i in (start + count * part / partCount)..<(start + count * (part + 1) / partCount) {
+                for i in (start + first)..<(start + count * (part + 1) / partCount) {
                     for name in places[i].allNames where !name.isEmpty {
                         let key = NameKey(name)
                         if !key.compact.isEmpty { keys.append(key) }
                     }
                     ends.append(keys.count)
                 }
-                out[part] = (keys, ends)
+                out[part] = (first, keys, ends)
             }
         }
         self.parts = parts
@@ -423,15 +425,9 @@ private struct KeyBlock {
 
     /// The keys of place `place`, which the block covers.
     func keys(of place: Int) -> ArraySlice<NameKey> {
-        let count = end - start
         let offset = place - start
-        // The part `place` is in: the first whose range ends after it.
-        var part = offset * parts.count / count
-        while start + count * (part + 1) / parts.count <= place { part += 1 }
-        while start + count * part / parts.count > place { part -= 1 }
-        let first = start + count * part / parts.count
-        let index = place - first
-        let lower = index == 0 ? 0 : parts[part].ends[index - 1]
-        return parts[part].keys[lower..<parts[part].ends[index]]
+        let part = parts[parts.lastIndex { $0.first <= offset }!]
+        let index = offset - part.first
+        return part.keys[(index == 0 ? 0 : part.ends[index - 1])..<part.ends[index]]
     }
 }

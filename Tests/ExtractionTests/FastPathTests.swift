@@ -6,19 +6,10 @@ import Testing
 
 /// The shortcuts taken for speed give exactly what the plain readings give.
 @Suite struct FastPathTests {
-    /// The kind of a character as the tokenizer decided it before the ASCII table existed.
-    static func referenceKind(_ c: Character) -> Token.Kind? {
-        if let s = c.unicodeScalars.first, s.properties.numericType == .decimal { return .number }
-        if c.isLetter { return .word }
-        if c.isWhitespace { return nil }
-        if let s = c.unicodeScalars.first, s.properties.generalCategory == .nonspacingMark { return .word }
-        return .punctuation
-    }
-
     @Test func asciiTableAgreesWithUnicodeProperties() {
         for b in 0..<128 {
             let c = Character(Unicode.Scalar(UInt8(b)))
-            #expect(Tokenizer.asciiKinds[b] == Self.referenceKind(c), "byte \(b)")
+            #expect(Tokenizer.asciiKinds[b] == Tokenizer.kind(of: c), "byte \(b)")
         }
     }
 
@@ -44,24 +35,24 @@ import Testing
         var expected: [(String, Token.Kind)] = []
         var i = text.startIndex
         while i < text.endIndex {
-            guard let kind = Self.referenceKind(text[i]) else {
+            guard let kind = Tokenizer.kind(of: text[i]) else {
                 i = text.index(after: i)
                 continue
             }
             var j = text.index(after: i)
             if kind != .punctuation {
-                while j < text.endIndex, Self.referenceKind(text[j]) == kind { j = text.index(after: j) }
+                while j < text.endIndex, Tokenizer.kind(of: text[j]) == kind { j = text.index(after: j) }
                 // "1,300": a separator and exactly three digits continue a number.
                 while kind == .number, j < text.endIndex, [",", ".", "٬"].contains(text[j]) {
                     var k = text.index(after: j)
                     var n = 0
-                    while k < text.endIndex, Self.referenceKind(text[k]) == .number, n < 4 {
+                    while k < text.endIndex, Tokenizer.kind(of: text[k]) == .number, n < 4 {
                         k = text.index(after: k)
                         n += 1
                     }
                     guard n == 3 else { break }
                     j = k
-                    while j < text.endIndex, Self.referenceKind(text[j]) == .number { j = text.index(after: j) }
+                    while j < text.endIndex, Tokenizer.kind(of: text[j]) == .number { j = text.index(after: j) }
                 }
             }
             expected.append((String(text[i..<j]), kind))
@@ -86,7 +77,7 @@ import Testing
         for v in 0x80..<0x800 {
             guard let s = Unicode.Scalar(UInt32(v)) else { continue }
             let info = Tokenizer.twoByteScalars[v]
-            #expect(info.kind == Self.referenceKind(Character(s)), "U+\(String(v, radix: 16))")
+            #expect(info.kind == Tokenizer.kind(of: Character(s)), "U+\(String(v, radix: 16))")
             // A scalar that does not extend the character before it starts a new one after a letter.
             let pair = "a" + String(Character(s))
             #expect(info.extends == (pair.count == 1), "U+\(String(v, radix: 16))")
